@@ -1,0 +1,149 @@
+#include <presslint/checks/check.hpp>
+#include <presslint/checks/kinds.hpp>
+#include <presslint/rules/rule.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace presslint::checks {
+
+std::string
+format_message(std::string_view message, const Vars& vars)
+{
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const char c = message[i];
+    if (c == '{') {
+      const std::size_t close = message.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = message.substr(i + 1, close - i - 1);
+        auto it = std::find_if(vars.begin(), vars.end(),
+                               [&](const auto& v) { return v.first == name; });
+        if (it != vars.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string>
+message_placeholders(std::string_view message)
+{
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while ((i = message.find('{', i)) != std::string_view::npos) {
+    const std::size_t close = message.find('}', i);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    const std::string_view name = message.substr(i + 1, close - i - 1);
+    if (!name.empty()
+        && std::all_of(name.begin(), name.end(), [](char ch) {
+             return (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '_';
+           })) {
+      out.emplace_back(name);
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+void
+Context::report(core::Span span,
+                const Vars& vars,
+                std::string matched,
+                std::optional<core::Fix> fix) const
+{
+  core::Finding f;
+  f.rule_id = rule.id;
+  f.severity = severity;
+  f.message = format_message(rule.message, vars);
+  f.span = span;
+  f.fix = std::move(fix);
+  f.matched = std::move(matched);
+  out.push_back(std::move(f));
+}
+
+std::span<const KindSpec>
+kinds()
+{
+  static const std::vector<KindSpec> k_kinds = [] {
+    std::vector<KindSpec> v;
+#define PRESSLINT_KIND(name, cls) v.push_back(cls::spec());
+#include <presslint/checks/kinds.def>
+#undef PRESSLINT_KIND
+    return v;
+  }();
+  return k_kinds;
+}
+
+const KindSpec*
+find_kind(std::string_view name)
+{
+  for (const KindSpec& k : kinds()) {
+    if (k.name == name) {
+      return &k;
+    }
+  }
+  return nullptr;
+}
+
+void
+for_each_scoped_text(const document::Document& doc,
+                     const document::Regions& regions,
+                     const std::vector<std::string>& scope,
+                     const std::function<void(const document::MappedText&)>& visit)
+{
+  std::set<std::size_t> blocks;
+  std::set<std::size_t> lines;
+  for (const std::string& s : scope) {
+    if (s == "all") {
+      for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const auto kind = doc.blocks[i].kind;
+        if (kind != document::BlockKind::code && kind != document::BlockKind::html) {
+          blocks.insert(i);
+        }
+      }
+    } else if (s == "headline") {
+      if (regions.headline) {
+        blocks.insert(*regions.headline);
+      }
+    } else if (s == "body" || s == "quotation") {
+      blocks.insert(regions.body.begin(), regions.body.end());
+    } else if (s == "boilerplate") {
+      blocks.insert(regions.boilerplate.begin(), regions.boilerplate.end());
+    } else if (s == "notes") {
+      blocks.insert(regions.notes.begin(), regions.notes.end());
+    } else if (s == "contact") {
+      for (const auto& c : regions.contacts) {
+        for (std::size_t l = c.first_line; l <= c.last_line; ++l) {
+          lines.insert(l);
+        }
+      }
+    } else if (s == "release-line") {
+      for (const auto& r : regions.release_lines) {
+        lines.insert(r.line);
+      }
+    }
+  }
+  for (const std::size_t b : blocks) {
+    visit(doc.blocks[b].content);
+  }
+  for (const std::size_t l : lines) {
+    // A line already seen as part of a block is not visited twice.
+    const std::size_t b = doc.lines[l].block;
+    if (b != document::Line::npos && blocks.count(b) != 0) {
+      continue;
+    }
+    visit(doc.lines[l].content);
+  }
+}
+
+} // namespace presslint::checks

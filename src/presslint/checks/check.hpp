@@ -1,0 +1,83 @@
+#pragma once
+
+#include <presslint/core/error.hpp>
+#include <presslint/core/finding.hpp>
+#include <presslint/document/document.hpp>
+#include <presslint/document/regions.hpp>
+#include <presslint/rules/params.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace presslint::rules {
+struct Rule;
+}
+
+namespace presslint::checks {
+
+// Values for a message's named placeholders ("{match}").
+using Vars = std::vector<std::pair<std::string_view, std::string>>;
+
+// Fills a rule's message template.
+std::string format_message(std::string_view message, const Vars& vars);
+// The placeholders a message template names.
+std::vector<std::string> message_placeholders(std::string_view message);
+
+// What one check sees while it runs on one document.
+struct Context
+{
+  const document::Document& doc;
+  const document::Regions& regions;
+  const rules::Rule& rule;
+  core::Severity severity;
+  std::chrono::sys_seconds now;
+  std::vector<core::Finding>& out;
+
+  // Reports a finding at `span` with the rule's message; `matched` is the
+  // text the message quotes (for fingerprints).
+  void report(core::Span span,
+              const Vars& vars,
+              std::string matched,
+              std::optional<core::Fix> fix = std::nullopt) const;
+};
+
+class Check
+{
+public:
+  virtual ~Check() = default;
+  virtual void run(const Context& context) const = 0;
+};
+
+using Factory = std::unique_ptr<Check> (*)(const rules::Params& params,
+                                           std::string_view rule_path,
+                                           core::Errors& errors);
+
+// A check kind: the name rule files give in `kind:`, its parameters and
+// the placeholders its messages may use.
+struct KindSpec
+{
+  std::string_view name;
+  std::string_view summary;
+  std::span<const rules::ParamSpec> params;
+  std::span<const std::string_view> placeholders;
+  Factory create;
+};
+
+// Every check kind (see kinds.def).
+std::span<const KindSpec> kinds();
+const KindSpec* find_kind(std::string_view name);
+
+// Calls `visit` for each text in the regions a `scope` names, each once.
+void for_each_scoped_text(const document::Document& doc,
+                          const document::Regions& regions,
+                          const std::vector<std::string>& scope,
+                          const std::function<void(const document::MappedText&)>& visit);
+
+} // namespace presslint::checks

@@ -1,0 +1,114 @@
+#include <presslint/checks/matching.hpp>
+
+#include <presslint/core/utf8.hpp>
+
+#include <fmt/format.h>
+
+namespace presslint::checks {
+
+std::vector<Pattern>
+compile_patterns(const rules::Params& params,
+                 std::string_view name,
+                 std::string_view rule_path,
+                 core::Errors& errors)
+{
+  std::vector<Pattern> out;
+  const rules::ParamEntry* entry = params.entry(name);
+  if (entry == nullptr) {
+    return out;
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  for (const rules::YamlNode& item : entry->node.items) {
+    Pattern p;
+    p.source = item.value;
+    p.re = std::make_unique<RE2>(item.value, options);
+    if (!p.re->ok()) {
+      core::Error e;
+      e.path = entry->path.empty() ? std::string(rule_path) : entry->path;
+      e.line = item.line;
+      e.column = item.column;
+      e.message = fmt::format("invalid RE2 pattern \"{}\": {}", item.value, p.re->error());
+      errors.push_back(std::move(e));
+      continue;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Pattern
+compile_words(const std::vector<std::string>& words, bool ignore_case)
+{
+  std::string alternation;
+  std::vector<std::string> sorted = words;
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (const std::string& w : sorted) {
+    if (w.empty()) {
+      continue;
+    }
+    if (!alternation.empty()) {
+      alternation += '|';
+    }
+    const std::string quoted = RE2::QuoteMeta(w);
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+      if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
+        alternation += R"(\s+)";
+        ++i;
+      } else {
+        alternation += quoted[i];
+      }
+    }
+  }
+  Pattern p;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(!ignore_case);
+  p.source = alternation;
+  // An empty list matches nothing.
+  p.re = std::make_unique<RE2>(
+    alternation.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : "(" + alternation + ")",
+    options);
+  p.whole_words = true;
+  return p;
+}
+
+void
+for_each_match(const Pattern& pattern,
+               std::string_view text,
+               const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  if (!pattern.re || !pattern.re->ok()) {
+    return;
+  }
+  const re2::StringPiece input(text.data(), text.size());
+  std::size_t pos = 0;
+  re2::StringPiece match;
+  while (pos <= text.size()
+         && pattern.re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto b = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t e = b + match.size();
+    if (match.empty()) {
+      pos = b + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+        ++pos;
+      }
+      continue;
+    }
+    if (pattern.whole_words && !core::is_word_boundary_match(text, b, e)) {
+      // Try again one code point further on: "Atkins" holds no "TK".
+      pos = b + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+        ++pos;
+      }
+      continue;
+    }
+    visit(b, e);
+    pos = e;
+  }
+}
+
+} // namespace presslint::checks

@@ -1,0 +1,440 @@
+// CLI11 wiring: the only place that knows about argv.
+#include <presslint/cli/cli.hpp>
+#include <presslint/cli/commands.hpp>
+
+#include <presslint/core/atomic_file.hpp>
+#include <presslint/lint/run.hpp>
+#include <presslint/report/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace presslint::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> k_subcommands{"rules", "explain", "init", "test-rules",
+                                                        "lsp"};
+
+bool
+is_subcommand(std::string_view word)
+{
+  return std::find(k_subcommands.begin(), k_subcommands.end(), word) != k_subcommands.end();
+}
+
+std::string
+version_string()
+{
+  return fmt::format("presslint {}", PRESSLINT_VERSION);
+}
+
+// CLI11 parses a vector given in reverse order.
+int
+parse(CLI::App& app, std::vector<std::string> args)
+{
+  std::reverse(args.begin(), args.end());
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return -1;
+}
+
+bool
+write_output(const std::string& path, const std::string& text)
+{
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  std::string why;
+  if (!core::write_file_atomic(path, text, why)) {
+    std::fprintf(stderr, "presslint: cannot write %s: %s\n", path.c_str(), why.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool
+load_catalog(rules::Catalog& catalog,
+             const std::vector<std::string>& dirs,
+             std::vector<std::string>& packs)
+{
+  core::Errors errors;
+  catalog.load_builtin(errors);
+  packs.emplace_back("builtin");
+  for (const std::string& d : dirs) {
+    const std::string abs = std::filesystem::absolute(d).lexically_normal().string();
+    catalog.load_pack(abs, errors);
+    packs.push_back(abs);
+  }
+  print_errors(errors);
+  return errors.empty();
+}
+
+int
+cmd_rules(const std::vector<std::string>& args)
+{
+  CLI::App app{"List the rule catalogue", "presslint rules"};
+  std::string format = "text";
+  std::string profile = "ap";
+  std::vector<std::string> dirs;
+  app.add_option("--format", format, "text, json or markdown")
+    ->check(CLI::IsMember({"text", "json", "markdown"}));
+  app.add_option("--profile", profile, "profile whose severities are shown")
+    ->check(CLI::IsMember({"ap", "wire", "uk", "gov-us"}));
+  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)");
+  if (const int code = parse(app, args); code >= 0) {
+    return code;
+  }
+  rules::Catalog catalog;
+  std::vector<std::string> packs;
+  if (!load_catalog(catalog, dirs, packs)) {
+    return 2;
+  }
+  return write_output("", render_rules(catalog, profile, format)) ? 0 : 2;
+}
+
+int
+cmd_explain(const std::vector<std::string>& args)
+{
+  CLI::App app{"Show a rule's documentation", "presslint explain"};
+  std::string id;
+  std::vector<std::string> dirs;
+  app.add_option("rule", id, "the rule id")->required();
+  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)");
+  if (const int code = parse(app, args); code >= 0) {
+    return code;
+  }
+  rules::Catalog catalog;
+  std::vector<std::string> packs;
+  if (!load_catalog(catalog, dirs, packs)) {
+    return 2;
+  }
+  const rules::Rule* rule = catalog.find(id);
+  if (rule == nullptr) {
+    std::fprintf(stderr, "presslint: unknown rule \"%s\" (presslint rules lists them)\n",
+                 id.c_str());
+    return 2;
+  }
+  return write_output("", render_explain(*rule)) ? 0 : 2;
+}
+
+int
+cmd_test_rules(const std::vector<std::string>& args)
+{
+  CLI::App app{"Check every rule file's own good and bad examples", "presslint test-rules"};
+  std::vector<std::string> dirs;
+  app.add_option("dirs", dirs, "rule pack folders (default: the built-in rules)");
+  if (const int code = parse(app, args); code >= 0) {
+    return code;
+  }
+  rules::Catalog catalog;
+  std::vector<std::string> packs;
+  if (!load_catalog(catalog, dirs, packs)) {
+    return 2;
+  }
+  if (!dirs.empty()) {
+    packs.erase(packs.begin()); // only the packs named
+  }
+  std::size_t examples = 0;
+  const auto failures = test_rules(catalog, packs, examples);
+  for (const auto& f : failures) {
+    std::fprintf(stderr, "%s\n", f.c_str());
+  }
+  std::printf("%zu examples checked, %zu failed\n", examples, failures.size());
+  return failures.empty() ? 0 : 1;
+}
+
+int
+cmd_init(const std::vector<std::string>& args)
+{
+  CLI::App app{"Write a starter .presslint.yaml in the current folder", "presslint init"};
+  std::string profile = "ap";
+  bool force = false;
+  app.add_option("--profile", profile, "house style profile")
+    ->check(CLI::IsMember({"ap", "wire", "uk", "gov-us"}));
+  app.add_flag("--force", force, "overwrite an existing .presslint.yaml");
+  if (const int code = parse(app, args); code >= 0) {
+    return code;
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(".presslint.yaml", ec) && !force) {
+    std::fprintf(stderr, "presslint: .presslint.yaml already exists (use --force to replace it)\n");
+    return 2;
+  }
+  if (!write_output(".presslint.yaml", starter_config(profile))) {
+    return 2;
+  }
+  std::printf("wrote .presslint.yaml (profile %s)\n", profile.c_str());
+  return 0;
+}
+
+// --enable and --disable in the order given: the last flag wins.
+std::vector<rules::Toggle>
+ordered_toggles(const std::vector<std::string>& args)
+{
+  std::vector<rules::Toggle> out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    for (const auto& [flag, enable] :
+         {std::pair<std::string_view, bool>{"--enable", true}, {"--disable", false}}) {
+      if (a == flag && i + 1 < args.size()) {
+        out.push_back(rules::Toggle{args[i + 1], enable});
+      } else if (a.starts_with(std::string(flag) + "=")) {
+        out.push_back(rules::Toggle{a.substr(flag.size() + 1), enable});
+      }
+    }
+    if (a == "--") {
+      break;
+    }
+  }
+  return out;
+}
+
+int
+print_config(lint::Runner& runner, const std::string& file)
+{
+  core::Errors errors;
+  const rules::Config* config = nullptr;
+  const rules::RuleSet* set = runner.rule_set_for(file, &config, errors);
+  if (set == nullptr) {
+    print_errors(errors);
+    return 2;
+  }
+  std::string out = fmt::format("file: {}\n", file);
+  if (config == nullptr || config->files.empty()) {
+    out += "config: none (defaults)\n";
+  } else {
+    out += "config:\n";
+    for (const auto& f : config->files) {
+      out += fmt::format("  {}\n", f);
+    }
+  }
+  out += fmt::format("profile: {}\n", set->profile);
+  out += "rules:\n";
+  for (const rules::ActiveRule& r : set->rules) {
+    out += fmt::format("  {}: {}  ({})\n", r.rule->id, core::to_string(r.severity),
+                       r.severity_origin);
+    for (const auto& [name, entry] : r.params.all()) {
+      std::string value;
+      if (entry.node.is_scalar()) {
+        value = entry.node.value;
+      } else if (entry.node.is_sequence()) {
+        for (const auto& item : entry.node.items) {
+          value += value.empty() ? "" : ", ";
+          value += item.value;
+        }
+        value = "[" + value + "]";
+        if (value.size() > 80) {
+          value = fmt::format("[{} items]", entry.node.items.size());
+        }
+      } else if (entry.node.is_map()) {
+        value = fmt::format("{{{} entries}}", entry.node.entries.size());
+      }
+      std::string origin;
+      for (const auto& o : r.param_origins) {
+        if (o.starts_with(name + ": ")) {
+          origin = o.substr(name.size() + 2);
+        }
+      }
+      out += fmt::format("    {}: {}  ({})\n", name, value, origin);
+    }
+  }
+  return write_output("", out) ? 0 : 2;
+}
+
+int
+cmd_lint(const std::vector<std::string>& args)
+{
+  CLI::App app{"presslint: a linter for press releases", "presslint"};
+  app.footer("Subcommands (first word only): rules, explain RULE, init, test-rules\n"
+             "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 errors.");
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string print_config_file;
+  std::string config_path;
+  std::string profile;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> enables;
+  std::vector<std::string> disables;
+  std::string fail_on = "error";
+  long max_warnings = -1;
+  bool offline = false;
+  std::string now_text;
+  std::string stdin_filename;
+  unsigned jobs = 0;
+  std::string color = "auto";
+  bool show_source = false;
+  bool no_show_source = false;
+  bool quiet = false;
+  bool version = false;
+
+  app.add_option("paths", paths, "files and folders to lint (default: .); - reads stdin");
+  app.add_option("-f,--format", format, "report format")->check(CLI::IsMember({"text"}));
+  app.add_option("-o,--output", output, "write the report to FILE (atomically)");
+  app.add_option("--print-config", print_config_file,
+                 "print the configuration that applies to FILE");
+  app.add_option("-c,--config", config_path, "config file (default: the nearest .presslint.yaml)");
+  app.add_option("--profile", profile, "house style profile")
+    ->check(CLI::IsMember({"ap", "wire", "uk", "gov-us"}));
+  app.add_option("--rules", rule_dirs, "an extra rule pack folder (repeatable)");
+  app.add_option("--enable", enables, "turn a rule or a category on (repeatable)");
+  app.add_option("--disable", disables, "turn a rule or a category off (repeatable)");
+  app.add_option("--fail-on", fail_on, "lowest severity that makes the exit status 1")
+    ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--max-warnings", max_warnings, "exit 1 when more than N warnings");
+  app.add_flag("--offline", offline, "no network: live link checks are skipped");
+  app.add_option("--now", now_text, "reference time for embargo checks (ISO 8601)");
+  app.add_option("--stdin-filename", stdin_filename, "the name used for - input");
+  app.add_option("-j,--jobs", jobs, "files linted in parallel (default: hardware threads)");
+  app.add_option("--color", color, "colour in text output")
+    ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--show-source", show_source, "show the source line and a caret");
+  app.add_flag("--no-show-source", no_show_source, "do not show the source line");
+  app.add_flag("-q,--quiet", quiet, "print only findings at or above --fail-on");
+  app.add_flag("--version", version, "print the version");
+  if (const int code = parse(app, args); code >= 0) {
+    return code;
+  }
+  if (version) {
+    std::printf("%s\n", version_string().c_str());
+    return 0;
+  }
+  for (const std::string& p : paths) {
+    if (is_subcommand(p)) {
+      std::fprintf(stderr,
+                   "presslint: \"%s\" is a subcommand and must come first; write ./%s for a "
+                   "file or folder of that name\n",
+                   p.c_str(), p.c_str());
+      return 2;
+    }
+  }
+  if (paths.empty()) {
+    paths.emplace_back(".");
+  }
+  (void)offline; // no live checks are run by this build's checks
+
+  lint::RunOptions options;
+  options.paths = paths;
+  options.stdin_filename = stdin_filename;
+  options.config_path = config_path;
+  options.profile = profile;
+  options.rule_dirs = rule_dirs;
+  options.toggles = ordered_toggles(args);
+  options.jobs = jobs;
+  if (now_text.empty()) {
+    options.now = std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now());
+  } else if (auto t = parse_iso8601(now_text)) {
+    options.now = *t;
+  } else {
+    std::fprintf(stderr, "presslint: --now: \"%s\" is not an ISO 8601 time\n", now_text.c_str());
+    return 2;
+  }
+  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    options.stdin_text = ss.str();
+  }
+
+  lint::Runner runner(options);
+  core::Errors errors;
+  if (!runner.prepare(errors)) {
+    print_errors(errors);
+    return 2;
+  }
+  if (!print_config_file.empty()) {
+    return print_config(runner, print_config_file);
+  }
+  const lint::RunResult result = runner.run();
+  if (!result.config_errors.empty()) {
+    print_errors(result.config_errors);
+    return 2;
+  }
+
+  report::TextOptions text;
+  const bool tty = output.empty() && ::isatty(STDOUT_FILENO) != 0;
+  text.color = color == "always" || (color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
+  text.show_source = no_show_source ? false : (show_source || tty);
+  text.quiet = quiet;
+  const auto threshold = fail_on == "never" ? core::Severity::off
+                                            : *core::parse_severity(fail_on);
+  text.min_severity = threshold == core::Severity::off ? core::Severity::error : threshold;
+
+  bool input_errors = false;
+  for (const lint::FileResult& f : result.files) {
+    if (f.failed) {
+      input_errors = true;
+      std::fprintf(stderr, "%s\n", f.error.format().c_str());
+    }
+  }
+  if (!write_output(output, report::render_text(result, text))) {
+    return 2;
+  }
+  if (input_errors) {
+    return 2;
+  }
+  const report::Totals totals = report::count(result);
+  if (threshold != core::Severity::off) {
+    for (const lint::FileResult& f : result.files) {
+      for (const core::Finding& finding : f.findings) {
+        if (finding.severity >= threshold) {
+          return 1;
+        }
+      }
+    }
+  }
+  if (max_warnings >= 0 && static_cast<long>(totals.warnings) > max_warnings) {
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace
+
+int
+run(int argc, char** argv)
+{
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (!args.empty() && is_subcommand(args.front())) {
+      const std::string sub = args.front();
+      const std::vector<std::string> rest(args.begin() + 1, args.end());
+      if (sub == "rules") {
+        return cmd_rules(rest);
+      }
+      if (sub == "explain") {
+        return cmd_explain(rest);
+      }
+      if (sub == "init") {
+        return cmd_init(rest);
+      }
+      if (sub == "test-rules") {
+        return cmd_test_rules(rest);
+      }
+      std::fprintf(stderr, "presslint: the language server is not part of this build\n");
+      return 2;
+    }
+    return cmd_lint(args);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "presslint: internal error: %s\n", e.what());
+    return 2;
+  }
+}
+
+} // namespace presslint::cli

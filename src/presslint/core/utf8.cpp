@@ -1,0 +1,207 @@
+#include <presslint/core/utf8.hpp>
+
+#include <re2/re2.h>
+
+namespace presslint::core {
+
+std::optional<std::size_t>
+find_invalid_utf8(std::string_view text)
+{
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > n) {
+      return i;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) {
+        return i;
+      }
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+char32_t
+decode_utf8(std::string_view text, std::size_t pos, std::size_t& length)
+{
+  const auto c = static_cast<unsigned char>(text[pos]);
+  std::size_t len = 1;
+  char32_t cp = c;
+  if (c >= 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else if (c >= 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  }
+  if (pos + len > text.size()) {
+    length = 1;
+    return 0xFFFD;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+  }
+  length = len;
+  return cp;
+}
+
+char32_t
+decode_utf8_before(std::string_view text, std::size_t pos)
+{
+  if (pos == 0) {
+    return 0;
+  }
+  std::size_t start = pos - 1;
+  while (start > 0 && pos - start < 4
+         && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t len = 0;
+  return decode_utf8(text, start, len);
+}
+
+void
+append_utf8(std::string& out, char32_t cp)
+{
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::size_t
+count_code_points(std::string_view text)
+{
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+std::size_t
+count_utf16_units(std::string_view text)
+{
+  std::size_t count = 0;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u & 0xC0) != 0x80) {
+      count += u >= 0xF0 ? 2 : 1;
+    }
+  }
+  return count;
+}
+
+std::size_t
+byte_offset_of_code_point(std::string_view text, std::size_t cp_index)
+{
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (seen == cp_index) {
+        return i;
+      }
+      ++seen;
+    }
+  }
+  return text.size();
+}
+
+std::size_t
+byte_offset_of_utf16_unit(std::string_view text, std::size_t unit_index)
+{
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if ((u & 0xC0) != 0x80) {
+      if (seen >= unit_index) {
+        return i;
+      }
+      seen += u >= 0xF0 ? 2 : 1;
+    }
+  }
+  return text.size();
+}
+
+bool
+is_word_code_point(char32_t cp)
+{
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
+           || (cp >= '0' && cp <= '9') || cp == '_';
+  }
+  static const RE2 k_word(R"(^[\pL\pN\pM]$)");
+  std::string encoded;
+  append_utf8(encoded, cp);
+  return RE2::FullMatch(encoded, k_word);
+}
+
+bool
+is_word_boundary_match(std::string_view text, std::size_t begin, std::size_t end)
+{
+  // Only an edge of the match that is itself a word character needs a
+  // boundary: "[INSERT" may follow a letter, "TK" may not.
+  if (begin >= end) {
+    return true;
+  }
+  std::size_t len = 0;
+  const bool first_is_word = is_word_code_point(decode_utf8(text, begin, len));
+  const bool last_is_word = is_word_code_point(decode_utf8_before(text, end));
+  if (first_is_word && begin > 0
+      && is_word_code_point(decode_utf8_before(text, begin))) {
+    return false;
+  }
+  if (last_is_word && end < text.size()
+      && is_word_code_point(decode_utf8(text, end, len))) {
+    return false;
+  }
+  return true;
+}
+
+} // namespace presslint::core

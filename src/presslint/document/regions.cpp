@@ -1,0 +1,376 @@
+#include <presslint/document/regions.hpp>
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace presslint::document {
+
+namespace {
+
+// Markdown emphasis, escapes and quote markers that may wrap a label.
+constexpr std::string_view k_wrap = R"([\s>*_\\~]*)";
+
+std::string
+alternation(std::vector<std::string> words, bool escaped_chars = false)
+{
+  // Longest first, so that "Media Contacts" wins over "Media Contact".
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) {
+      out += '|';
+    }
+    if (escaped_chars) {
+      // Each character may carry a Markdown escape ("\#\#\#").
+      for (const char c : w) {
+        if (c == ' ') {
+          out += R"(\s*)";
+        } else {
+          out += R"(\\?)";
+          out += RE2::QuoteMeta(std::string(1, c));
+        }
+      }
+    } else {
+      std::string quoted = RE2::QuoteMeta(w);
+      // Let a space in a label match any run of white space.
+      std::string spaced;
+      for (std::size_t i = 0; i < quoted.size(); ++i) {
+        if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
+          spaced += R"(\s+)";
+          ++i;
+        } else {
+          spaced += quoted[i];
+        }
+      }
+      out += spaced;
+    }
+  }
+  // An empty list matches nothing.
+  return out.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : out;
+}
+
+std::unique_ptr<RE2>
+compile(const std::string& pattern)
+{
+  RE2::Options options;
+  options.set_log_errors(false);
+  return std::make_unique<RE2>(pattern, options);
+}
+
+std::vector<std::string>
+symbol_marks(const std::vector<std::string>& marks)
+{
+  std::vector<std::string> out;
+  for (const std::string& m : marks) {
+    if (std::none_of(m.begin(), m.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        })) {
+      out.push_back(m);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+RegionMatcher::RegionMatcher(const Vocabulary& v)
+{
+  const std::string head = std::string("^") + std::string(k_wrap) + R"((?:#{1,6}\s+)?)"
+                           + std::string(k_wrap);
+  m_immediate = compile("(?i)" + head + "(" + alternation(v.immediate) + R"()\b)");
+  m_embargo = compile("(?i)" + head + "(" + alternation(v.embargo) + R"()\b)");
+  m_label = compile("(?i)" + head + "(" + alternation(v.label) + R"()[\s*_\\:.]*$)");
+  m_end_mark_line =
+    compile(std::string("^") + std::string(k_wrap) + "(" + alternation(v.end_marks, true) + ")"
+            + std::string(k_wrap) + "$");
+  m_end_mark_trailing = compile(R"(\S[*_\\]*\s+()" + alternation(symbol_marks(v.end_marks), true)
+                                + ")" + std::string(k_wrap) + "$");
+  m_contact = compile("(?i)" + head + "(" + alternation(v.contact_labels) + R"()[*_\\]*\s*(?::|$|\s[-–—]\s))");
+  m_notes = compile("(?i)" + head + "(" + alternation(v.notes_labels) + R"()[*_\\]*\s*(?::|$))");
+  m_boilerplate =
+    compile("(?i)^" + std::string(k_wrap) + "(" + alternation(v.boilerplate_labels) + R"()\s+\S)");
+}
+
+RegionMatcher::~RegionMatcher() = default;
+
+bool
+Regions::is_body(std::size_t block) const
+{
+  return std::find(body.begin(), body.end(), block) != body.end();
+}
+
+bool
+Regions::is_boilerplate(std::size_t block) const
+{
+  return std::find(boilerplate.begin(), boilerplate.end(), block) != boilerplate.end();
+}
+
+bool
+Regions::in_quotation(core::Span span) const
+{
+  return std::any_of(quotations.begin(), quotations.end(), [&](const core::Span& q) {
+    return q.begin <= span.begin && span.end <= q.end;
+  });
+}
+
+namespace {
+
+bool
+is_blank(std::string_view s)
+{
+  return s.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+bool
+is_prose(const Block& block)
+{
+  return block.kind != BlockKind::code && block.kind != BlockKind::html;
+}
+
+// A paragraph that is only a date ("February 16, 2023", "3 February 2026").
+bool
+is_date_only(std::string_view text)
+{
+  static const RE2 k_date(
+    R"((?i)^[\s*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s*_.]*$)");
+  return text.size() < 60 && RE2::FullMatch(text, k_date);
+}
+
+core::Span
+capture_span(const MappedText& text, const re2::StringPiece& whole, const re2::StringPiece& group)
+{
+  const auto b = static_cast<std::size_t>(group.data() - whole.data());
+  return text.to_source(b, b + group.size());
+}
+
+} // namespace
+
+Regions
+detect_regions(const Document& doc, const RegionMatcher& m)
+{
+  Regions r;
+  const auto& lines = doc.lines;
+
+  // Line-oriented parts: end marks, release lines, contact blocks.
+  std::vector<bool> line_is_release(lines.size(), false);
+  std::vector<bool> line_is_contact(lines.size(), false);
+  std::vector<bool> line_is_end(lines.size(), false);
+  std::vector<bool> line_is_notes(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.block != Line::npos && doc.blocks[line.block].kind == BlockKind::code) {
+      continue;
+    }
+    const std::string& text = line.content.text;
+    if (text.empty() || text.size() > 2000) {
+      continue;
+    }
+    re2::StringPiece whole(text);
+    re2::StringPiece group;
+    if (RE2::PartialMatch(whole, m.end_mark_line(), &group)) {
+      EndMark mark;
+      mark.line = i;
+      mark.span = capture_span(line.content, whole, group);
+      mark.text = std::string(group.data(), group.size());
+      r.end_marks.push_back(std::move(mark));
+      line_is_end[i] = true;
+      continue;
+    }
+    if (RE2::PartialMatch(whole, m.end_mark_trailing(), &group)) {
+      EndMark mark;
+      mark.line = i;
+      mark.span = capture_span(line.content, whole, group);
+      mark.text = std::string(group.data(), group.size());
+      mark.alone = false;
+      r.end_marks.push_back(std::move(mark));
+      line_is_end[i] = true;
+      continue;
+    }
+    if (RE2::PartialMatch(whole, m.notes(), &group)) {
+      line_is_notes[i] = true;
+      continue;
+    }
+    if (RE2::PartialMatch(whole, m.contact(), &group)) {
+      line_is_contact[i] = true;
+      continue;
+    }
+    const struct
+    {
+      const RE2& re;
+      ReleaseLineKind kind;
+    } kinds[] = {{m.immediate(), ReleaseLineKind::immediate},
+                 {m.embargo(), ReleaseLineKind::embargo},
+                 {m.label(), ReleaseLineKind::label}};
+    for (const auto& k : kinds) {
+      if (RE2::PartialMatch(whole, k.re, &group)) {
+        ReleaseLine rl;
+        rl.kind = k.kind;
+        rl.line = i;
+        rl.label = capture_span(line.content, whole, group);
+        rl.span = core::Span{rl.label.begin, line.span.end};
+        r.release_lines.push_back(rl);
+        line_is_release[i] = true;
+        break;
+      }
+    }
+  }
+
+  // Contact blocks: the label's line and what follows it, up to a blank
+  // line (or the label's block, then the next block, in HTML).
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!line_is_contact[i]) {
+      continue;
+    }
+    ContactBlock c;
+    c.first_line = i;
+    c.last_line = i;
+    re2::StringPiece whole(lines[i].content.text);
+    re2::StringPiece group;
+    RE2::PartialMatch(whole, m.contact(), &group);
+    c.label = capture_span(lines[i].content, whole, group);
+    std::size_t j = i + 1;
+    const bool label_only = lines[i].content.text.size()
+                            <= static_cast<std::size_t>(group.data() - whole.data())
+                                 + group.size() + 4;
+    if (label_only) {
+      while (j < lines.size() && is_blank(lines[j].content.text)) {
+        ++j;
+      }
+    }
+    const std::size_t block = j < lines.size() ? lines[j].block : Line::npos;
+    while (j < lines.size() && !is_blank(lines[j].content.text) && !line_is_end[j]
+           && !line_is_contact[j] && !line_is_release[j] && !line_is_notes[j]) {
+      if (doc.format == Format::html && lines[j].block != block
+          && lines[j].block != lines[i].block) {
+        break;
+      }
+      c.last_line = j;
+      ++j;
+    }
+    c.span = core::Span{lines[c.first_line].span.begin, lines[c.last_line].span.end};
+    r.contacts.push_back(c);
+    i = c.last_line;
+  }
+
+  auto block_has = [&](std::size_t b, const std::vector<bool>& flags) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].block == b && flags[i]) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto in_contact = [&](const Block& block) {
+    return std::any_of(r.contacts.begin(), r.contacts.end(), [&](const ContactBlock& c) {
+      return block.span.begin < c.span.end && c.span.begin < block.span.end;
+    });
+  };
+  const std::size_t first_end =
+    r.end_marks.empty() ? doc.source.size() : lines[r.end_marks.front().line].span.begin;
+
+  // Headline and first body paragraph.
+  std::size_t b = 0;
+  for (; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (!is_prose(block) || block.content.text.empty()) {
+      continue;
+    }
+    if (block.span.begin >= first_end) {
+      break;
+    }
+    if (block_has(b, line_is_release) || in_contact(block) || block_has(b, line_is_notes)
+        || is_date_only(block.content.text)) {
+      continue;
+    }
+    if (!r.headline) {
+      const bool single_line = block.content.text.find('\n') == std::string::npos;
+      const std::string& t = block.content.text;
+      if (block.kind == BlockKind::heading || block.emphasized
+          || (single_line && t.size() < 200 && !t.ends_with('.'))) {
+        r.headline = b;
+        continue;
+      }
+    } else if ((block.kind == BlockKind::heading || block.emphasized) && !r.dateline_block) {
+      continue; // a subheadline
+    }
+    if (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item) {
+      r.dateline_block = b;
+      break;
+    }
+  }
+
+  // The release lines that count are those before the headline (or the body).
+  const std::size_t top_end =
+    r.headline ? doc.blocks[*r.headline].span.begin
+               : (r.dateline_block ? doc.blocks[*r.dateline_block].span.begin : first_end);
+  std::erase_if(r.release_lines,
+                [&](const ReleaseLine& rl) { return rl.span.begin >= top_end; });
+
+  // The body: from the dateline paragraph to the end mark, the boilerplate,
+  // a contact block or the notes to editors, whichever comes first.
+  r.body_end = first_end;
+  bool in_boilerplate = false;
+  bool in_notes = false;
+  const std::size_t body_start = r.dateline_block ? *r.dateline_block : doc.blocks.size();
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
+    if (!is_prose(block) || i < body_start) {
+      continue;
+    }
+    const bool after_end = block.span.begin >= first_end;
+    if (block_has(i, line_is_notes)) {
+      in_notes = true;
+      in_boilerplate = false;
+    } else if (RE2::PartialMatch(block.content.text, m.boilerplate())
+               && (block.kind == BlockKind::heading || block.emphasized
+                   || block.content.text.find('\n') != std::string::npos
+                   || block.content.text.find(':') < 80)) {
+      in_boilerplate = true;
+      in_notes = false;
+    } else if (block.kind == BlockKind::heading && !after_end) {
+      in_boilerplate = false;
+    }
+    if (in_contact(block) || block_has(i, line_is_end)) {
+      if (!after_end) {
+        r.body_end = std::min(r.body_end, block.span.begin);
+      }
+      continue;
+    }
+    if (in_notes) {
+      r.notes.push_back(i);
+    } else if (in_boilerplate || after_end) {
+      // What follows the end mark, other than contacts and notes, is the
+      // boilerplate ("About ..."), titled or not.
+      r.boilerplate.push_back(i);
+    } else if (block.span.begin < r.body_end) {
+      r.body.push_back(i);
+    }
+    if ((in_boilerplate || in_notes) && !after_end) {
+      r.body_end = std::min(r.body_end, block.span.begin);
+    }
+  }
+  std::erase_if(r.body, [&](std::size_t i) { return doc.blocks[i].span.begin >= r.body_end; });
+
+  // Quoted speech in the body.
+  static const RE2 k_quote(R"((“[^”]*”|"[^"\n]*"))");
+  for (const std::size_t i : r.body) {
+    const MappedText& t = doc.blocks[i].content;
+    re2::StringPiece input(t.text);
+    re2::StringPiece q;
+    while (RE2::FindAndConsume(&input, k_quote, &q)) {
+      const auto qb = static_cast<std::size_t>(q.data() - t.text.data());
+      r.quotations.push_back(t.to_source(qb, qb + q.size()));
+    }
+    // A paragraph that opens a quotation and does not close it (AP style for
+    // quotes over several paragraphs) is a quotation to its end.
+    if (t.text.starts_with("“") && t.text.find("”") == std::string::npos) {
+      r.quotations.push_back(t.to_source(0, t.text.size()));
+    }
+  }
+  return r;
+}
+
+} // namespace presslint::document

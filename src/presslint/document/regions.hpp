@@ -1,0 +1,106 @@
+#pragma once
+
+#include <presslint/core/finding.hpp>
+#include <presslint/document/document.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace presslint::document {
+
+// The words that mark the parts of a release (rules/data/regions.yaml).
+struct Vocabulary
+{
+  std::vector<std::string> immediate;
+  std::vector<std::string> embargo;
+  std::vector<std::string> label;
+  std::vector<std::string> end_marks;
+  std::vector<std::string> contact_labels;
+  std::vector<std::string> notes_labels;
+  std::vector<std::string> boilerplate_labels;
+};
+
+// The vocabulary compiled into patterns once per run, shared read-only.
+class RegionMatcher
+{
+public:
+  explicit RegionMatcher(const Vocabulary& vocabulary);
+  ~RegionMatcher();
+  RegionMatcher(const RegionMatcher&) = delete;
+  RegionMatcher& operator=(const RegionMatcher&) = delete;
+
+  const re2::RE2& immediate() const { return *m_immediate; }
+  const re2::RE2& embargo() const { return *m_embargo; }
+  const re2::RE2& label() const { return *m_label; }
+  const re2::RE2& end_mark_line() const { return *m_end_mark_line; }
+  const re2::RE2& end_mark_trailing() const { return *m_end_mark_trailing; }
+  const re2::RE2& contact() const { return *m_contact; }
+  const re2::RE2& notes() const { return *m_notes; }
+  const re2::RE2& boilerplate() const { return *m_boilerplate; }
+
+private:
+  std::unique_ptr<re2::RE2> m_immediate;
+  std::unique_ptr<re2::RE2> m_embargo;
+  std::unique_ptr<re2::RE2> m_label;
+  std::unique_ptr<re2::RE2> m_end_mark_line;
+  std::unique_ptr<re2::RE2> m_end_mark_trailing;
+  std::unique_ptr<re2::RE2> m_contact;
+  std::unique_ptr<re2::RE2> m_notes;
+  std::unique_ptr<re2::RE2> m_boilerplate;
+};
+
+enum class ReleaseLineKind { immediate, embargo, label };
+
+struct ReleaseLine
+{
+  ReleaseLineKind kind = ReleaseLineKind::immediate;
+  std::size_t line = 0;   // index into Document::lines
+  core::Span span;        // the label and what follows it on the line
+  core::Span label;       // the label alone ("FOR IMMEDIATE RELEASE")
+};
+
+struct EndMark
+{
+  std::size_t line = 0;   // index into Document::lines
+  core::Span span;        // the mark
+  bool alone = true;      // on a line of its own
+  std::string text;       // as written, without emphasis
+};
+
+struct ContactBlock
+{
+  std::size_t first_line = 0; // the label's line
+  std::size_t last_line = 0;  // inclusive
+  core::Span label;
+  core::Span span;
+};
+
+// The parts of a release, found once per document. Block and line indices
+// refer to Document::blocks and Document::lines.
+struct Regions
+{
+  std::vector<ReleaseLine> release_lines;       // before the headline
+  std::optional<std::size_t> headline;          // block index
+  std::optional<std::size_t> dateline_block;    // first body paragraph
+  std::vector<std::size_t> body;                // body blocks (prose, before the end mark)
+  std::vector<std::size_t> boilerplate;         // "About ..." blocks
+  std::vector<std::size_t> notes;               // notes to editors
+  std::vector<ContactBlock> contacts;
+  std::vector<EndMark> end_marks;
+  std::vector<core::Span> quotations;           // quoted speech in the body
+  std::size_t body_end = 0;                     // source offset where the body ends
+
+  [[nodiscard]] bool is_body(std::size_t block) const;
+  [[nodiscard]] bool is_boilerplate(std::size_t block) const;
+  [[nodiscard]] bool in_quotation(core::Span span) const;
+};
+
+Regions detect_regions(const Document& doc, const RegionMatcher& matcher);
+
+} // namespace presslint::document

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <presslint/core/error.hpp>
+#include <presslint/core/finding.hpp>
+#include <presslint/document/document.hpp>
+#include <presslint/rules/rule_set.hpp>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace presslint::lint {
+
+struct RunOptions
+{
+  std::vector<std::string> paths;     // files and folders; "-" for stdin
+  std::string stdin_filename;         // with "-"
+  std::string stdin_text;             // read by the caller
+  std::string config_path;            // --config
+  std::string profile;                // --profile
+  std::vector<std::string> rule_dirs; // --rules
+  std::vector<rules::Toggle> toggles; // --enable / --disable
+  unsigned jobs = 0;                  // 0: hardware threads
+  std::chrono::sys_seconds now{};
+};
+
+struct FileResult
+{
+  std::string path;     // as the user named it
+  bool failed = false;  // unreadable or not parseable
+  core::Error error;
+  std::shared_ptr<const document::Document> document;
+  std::vector<core::Finding> findings;
+};
+
+struct RunResult
+{
+  core::Errors config_errors; // rule files and configs: exit 2 before linting
+  std::vector<FileResult> files; // in a stable order (sorted by path)
+  std::size_t files_checked = 0;
+};
+
+class Runner
+{
+public:
+  explicit Runner(RunOptions options);
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  // Loads the catalogue and the --config file; false on a config error.
+  bool prepare(core::Errors& errors);
+  RunResult run();
+
+  // The rule set that applies to `path` (for --print-config and the LSP).
+  const rules::RuleSet* rule_set_for(const std::string& path,
+                                     const rules::Config** config,
+                                     core::Errors& errors);
+  [[nodiscard]] const rules::Catalog& catalog() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Expands folders (recursively, by release extension) and keeps files as
+// given; sorted, without duplicates. Unreadable folders are reported.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths,
+                                       std::vector<FileResult>& failures);
+
+} // namespace presslint::lint

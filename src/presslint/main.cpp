@@ -1,0 +1,7 @@
+#include <presslint/cli/cli.hpp>
+
+int
+main(int argc, char** argv)
+{
+  return presslint::cli::run(argc, argv);
+}

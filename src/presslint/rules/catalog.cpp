@@ -1,0 +1,475 @@
+#include <presslint/checks/check.hpp>
+#include <presslint/rules/embedded.hpp>
+#include <presslint/rules/rule.hpp>
+#include <presslint/rules/yaml_tree.hpp>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace presslint::rules {
+
+bool
+is_profile(std::string_view name)
+{
+  return std::find(k_profiles.begin(), k_profiles.end(), name) != k_profiles.end();
+}
+
+namespace {
+
+bool
+is_data_path(std::string_view rel)
+{
+  return rel.starts_with("data/");
+}
+
+std::vector<std::string>
+scalar_list(const YamlNode* node)
+{
+  std::vector<std::string> out;
+  if (node != nullptr) {
+    for (const YamlNode& item : node->items) {
+      out.push_back(item.value);
+    }
+  }
+  return out;
+}
+
+bool
+read_file(const fs::path& path, std::string& out)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// Loads one parameter map (from a rule file, a profile or a config) into
+// `out`, checking each key and value against the kind.
+bool
+load_param_map(const checks::KindSpec& kind,
+               const YamlNode& map,
+               const DataRegistry& data,
+               const std::string& path,
+               std::string_view text,
+               std::vector<std::pair<std::string, ParamEntry>>& out,
+               core::Errors& errors,
+               std::span<const std::string_view> skip_keys = {})
+{
+  bool ok = true;
+  for (const auto& [key, value] : map.entries) {
+    if (std::find(skip_keys.begin(), skip_keys.end(), key.value) != skip_keys.end()) {
+      continue;
+    }
+    auto spec = std::find_if(kind.params.begin(), kind.params.end(),
+                             [&](const ParamSpec& p) { return p.name == key.value; });
+    if (spec == kind.params.end()) {
+      std::string known;
+      for (const ParamSpec& p : kind.params) {
+        known += known.empty() ? "" : ", ";
+        known += p.name;
+      }
+      errors.push_back(yaml_error(path, text, key,
+                                  fmt::format("unknown parameter \"{}\" for kind \"{}\" "
+                                              "(known: {})",
+                                              key.value, kind.name, known)));
+      ok = false;
+      continue;
+    }
+    YamlNode resolved;
+    if (!validate_param(*spec, value, data, path, text, resolved, errors)) {
+      ok = false;
+      continue;
+    }
+    out.emplace_back(key.value, ParamEntry{std::move(resolved), path});
+  }
+  return ok;
+}
+
+} // namespace
+
+bool
+load_params_for_kind(const checks::KindSpec& kind,
+                     const YamlNode& map,
+                     const DataRegistry& data,
+                     const std::string& path,
+                     std::string_view text,
+                     std::vector<std::pair<std::string, ParamEntry>>& out,
+                     core::Errors& errors,
+                     std::span<const std::string_view> skip_keys)
+{
+  return load_param_map(kind, map, data, path, text, out, errors, skip_keys);
+}
+
+bool
+Catalog::load_data_text(const std::string& path, std::string_view text, core::Errors& errors)
+{
+  YamlNode root;
+  if (!parse_yaml(path, text, root, errors)) {
+    return false;
+  }
+  if (root.is_null()) {
+    return true;
+  }
+  if (!root.is_map()) {
+    errors.push_back(yaml_error(path, text, root, "a data file must be a mapping of names to lists"));
+    return false;
+  }
+  bool ok = true;
+  for (auto& [key, value] : root.entries) {
+    if (m_data.count(key.value) != 0) {
+      errors.push_back(yaml_error(path, text, key,
+                                  fmt::format("reference list \"{}\" is defined twice", key.value)));
+      ok = false;
+      continue;
+    }
+    m_data.emplace(key.value, value);
+  }
+  return ok;
+}
+
+bool
+Catalog::load_rule_text(const std::string& path,
+                        std::string_view text,
+                        const std::string& pack,
+                        core::Errors& errors)
+{
+  YamlNode root;
+  if (!parse_yaml(path, text, root, errors)) {
+    return false;
+  }
+  const std::size_t before = errors.size();
+  auto error = [&](const YamlNode& at, std::string message) {
+    errors.push_back(yaml_error(path, text, at, std::move(message)));
+  };
+  if (!root.is_map()) {
+    YamlNode at = root;
+    if (at.line == 0) {
+      at.line = 1;
+      at.column = 1;
+    }
+    error(at, fmt::format("a rule file must be a mapping, not {}", root.kind_name()));
+    return false;
+  }
+  static constexpr std::array<std::string_view, 7> k_keys{"id", "kind", "severity", "message",
+                                                          "docs", "params", "profiles"};
+  for (const auto& [key, value] : root.entries) {
+    if (std::find(k_keys.begin(), k_keys.end(), key.value) == k_keys.end()) {
+      error(key, fmt::format("unknown key \"{}\" (known: id, kind, severity, message, docs, "
+                             "params, profiles)",
+                             key.value));
+    }
+  }
+  YamlNode file_start;
+  file_start.line = 1;
+  file_start.column = 1;
+  auto scalar = [&](std::string_view key, bool required) -> const YamlNode* {
+    const YamlNode* node = root.find(key);
+    if (node == nullptr) {
+      if (required) {
+        error(file_start, fmt::format("missing key \"{}\"", key));
+      }
+      return nullptr;
+    }
+    if (!node->is_scalar()) {
+      error(*node, fmt::format("\"{}\" must be a string, not {}", key, node->kind_name()));
+      return nullptr;
+    }
+    return node;
+  };
+
+  Rule rule;
+  rule.path = path;
+  rule.pack = pack;
+  if (const YamlNode* id = scalar("id", true)) {
+    static const RE2 k_id(R"([a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*)");
+    if (!RE2::FullMatch(id->value, k_id)) {
+      error(*id, fmt::format("rule id \"{}\" must be category.name in lower case with hyphens",
+                             id->value));
+    } else if (const Rule* other = find(id->value)) {
+      error(*id, fmt::format("duplicate rule id \"{}\" (also in {})", id->value, other->path));
+    }
+    rule.id = id->value;
+    rule.category = rule.id.substr(0, rule.id.find('.'));
+  }
+  if (const YamlNode* kind = scalar("kind", true)) {
+    rule.kind = checks::find_kind(kind->value);
+    if (rule.kind == nullptr) {
+      std::string known;
+      for (const auto& k : checks::kinds()) {
+        known += known.empty() ? "" : ", ";
+        known += k.name;
+      }
+      error(*kind, fmt::format("unknown kind \"{}\" (known: {})", kind->value, known));
+    }
+  }
+  if (const YamlNode* severity = scalar("severity", true)) {
+    if (auto s = core::parse_severity(severity->value)) {
+      rule.severity = *s;
+    } else {
+      error(*severity, fmt::format("severity must be error, warning, note or off, not \"{}\"",
+                                   severity->value));
+    }
+  }
+  if (const YamlNode* message = scalar("message", true)) {
+    rule.message = message->value;
+    if (rule.kind != nullptr) {
+      for (const std::string& name : checks::message_placeholders(rule.message)) {
+        const auto& ph = rule.kind->placeholders;
+        if (std::find(ph.begin(), ph.end(), name) == ph.end()) {
+          std::string known;
+          for (auto p : ph) {
+            known += known.empty() ? "" : ", ";
+            known += "{" + std::string(p) + "}";
+          }
+          error(*message, fmt::format("unknown placeholder \"{{{}}}\" in message (kind \"{}\" "
+                                      "offers {})",
+                                      name, rule.kind->name, known.empty() ? "none" : known));
+        }
+      }
+    }
+  }
+  if (const YamlNode* docs = root.find("docs")) {
+    if (!docs->is_map()) {
+      error(*docs, fmt::format("\"docs\" must be a mapping, not {}", docs->kind_name()));
+    } else {
+      for (const auto& [key, value] : docs->entries) {
+        if (key.value == "summary" || key.value == "why") {
+          if (!value.is_scalar()) {
+            error(value, fmt::format("\"docs.{}\" must be a string, not {}", key.value,
+                                     value.kind_name()));
+          } else {
+            (key.value == "summary" ? rule.docs.summary : rule.docs.why) = value.value;
+          }
+        } else if (key.value == "good" || key.value == "bad") {
+          if (!value.is_sequence()) {
+            error(value, fmt::format("\"docs.{}\" must be a list of examples, not {}", key.value,
+                                     value.kind_name()));
+            continue;
+          }
+          for (const YamlNode& item : value.items) {
+            if (!item.is_scalar()) {
+              error(item, fmt::format("each example must be a string, not {}", item.kind_name()));
+            } else {
+              (key.value == "good" ? rule.docs.good : rule.docs.bad).push_back(item.value);
+            }
+          }
+        } else {
+          error(key, fmt::format("unknown key \"docs.{}\" (known: summary, why, good, bad)",
+                                 key.value));
+        }
+      }
+      if (rule.docs.summary.empty()) {
+        error(*docs, "\"docs.summary\" is missing");
+      }
+    }
+  } else {
+    error(file_start, "missing key \"docs\"");
+  }
+  if (rule.kind != nullptr) {
+    // The kind's defaults, then the rule file's own parameters.
+    for (const ParamSpec& spec : rule.kind->params) {
+      if (spec.default_yaml.empty()) {
+        continue;
+      }
+      YamlNode node;
+      core::Errors ignored;
+      if (parse_yaml("<default>", spec.default_yaml, node, ignored)) {
+        rule.params.set(std::string(spec.name), ParamEntry{std::move(node), "<default>"});
+      }
+    }
+    if (const YamlNode* params = root.find("params")) {
+      if (!params->is_map()) {
+        error(*params, fmt::format("\"params\" must be a mapping, not {}", params->kind_name()));
+      } else {
+        std::vector<std::pair<std::string, ParamEntry>> loaded;
+        load_param_map(*rule.kind, *params, m_data, path, text, loaded, errors);
+        for (auto& [k, v] : loaded) {
+          rule.params.set(k, std::move(v));
+        }
+      }
+    }
+    if (const YamlNode* profiles = root.find("profiles")) {
+      if (!profiles->is_map()) {
+        error(*profiles,
+              fmt::format("\"profiles\" must be a mapping, not {}", profiles->kind_name()));
+      } else {
+        for (const auto& [key, value] : profiles->entries) {
+          if (!is_profile(key.value)) {
+            error(key, fmt::format("unknown profile \"{}\" (known: ap, wire, uk, gov-us)",
+                                   key.value));
+            continue;
+          }
+          ProfileSetting setting;
+          if (value.is_scalar()) {
+            setting.severity = core::parse_severity(value.value);
+            if (!setting.severity) {
+              error(value, fmt::format("severity must be error, warning, note or off, not "
+                                       "\"{}\"",
+                                       value.value));
+            }
+          } else if (value.is_map()) {
+            if (const YamlNode* s = value.find("severity")) {
+              setting.severity = s->is_scalar() ? core::parse_severity(s->value) : std::nullopt;
+              if (!setting.severity) {
+                error(*s, "severity must be error, warning, note or off");
+              }
+            }
+            static constexpr std::array<std::string_view, 1> k_skip{"severity"};
+            load_param_map(*rule.kind, value, m_data, path, text, setting.params, errors,
+                           k_skip);
+          } else {
+            error(value, fmt::format("a profile setting must be a severity or a mapping, not {}",
+                                     value.kind_name()));
+          }
+          rule.profiles[key.value] = std::move(setting);
+        }
+      }
+    }
+    // Build the check once, so that a bad pattern is reported at load.
+    if (errors.size() == before) {
+      rule.kind->create(rule.params, path, errors);
+      for (const auto& [name, setting] : rule.profiles) {
+        if (setting.params.empty()) {
+          continue;
+        }
+        Params p = rule.params;
+        for (const auto& [k, v] : setting.params) {
+          p.set(k, v);
+        }
+        rule.kind->create(p, path, errors);
+      }
+    }
+  }
+  if (errors.size() != before) {
+    return false;
+  }
+  m_rules.push_back(std::move(rule));
+  return true;
+}
+
+bool
+Catalog::load_builtin(core::Errors& errors)
+{
+  const std::size_t before = errors.size();
+  const auto files = embedded_rule_files();
+  for (const EmbeddedFile& f : files) {
+    if (is_data_path(f.path)) {
+      load_data_text("rules/" + std::string(f.path), f.content, errors);
+    }
+  }
+  for (const EmbeddedFile& f : files) {
+    if (!is_data_path(f.path)) {
+      load_rule_text("rules/" + std::string(f.path), f.content, "builtin", errors);
+    }
+  }
+  m_packs.emplace_back("builtin");
+  finish();
+  return errors.size() == before;
+}
+
+bool
+Catalog::has_pack(const std::string& dir) const
+{
+  return std::find(m_packs.begin(), m_packs.end(), dir) != m_packs.end();
+}
+
+bool
+Catalog::load_pack(const std::string& dir, core::Errors& errors)
+{
+  if (has_pack(dir)) {
+    return true;
+  }
+  m_packs.push_back(dir);
+  const std::size_t before = errors.size();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors.push_back(core::Error{dir, 0, 0, "rule folder not found", {}});
+    return false;
+  }
+  std::vector<fs::path> data_files;
+  std::vector<fs::path> rule_files;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->path().extension() != ".yaml") {
+      continue;
+    }
+    const fs::path rel = fs::relative(it->path(), dir, ec);
+    (rel.begin() != rel.end() && *rel.begin() == "data" ? data_files : rule_files)
+      .push_back(it->path());
+  }
+  std::sort(data_files.begin(), data_files.end());
+  std::sort(rule_files.begin(), rule_files.end());
+  for (const auto& p : data_files) {
+    std::string text;
+    if (!read_file(p, text)) {
+      errors.push_back(core::Error{p.string(), 0, 0, "cannot read file", {}});
+      continue;
+    }
+    load_data_text(p.string(), text, errors);
+  }
+  for (const auto& p : rule_files) {
+    std::string text;
+    if (!read_file(p, text)) {
+      errors.push_back(core::Error{p.string(), 0, 0, "cannot read file", {}});
+      continue;
+    }
+    load_rule_text(p.string(), text, dir, errors);
+  }
+  finish();
+  return errors.size() == before;
+}
+
+void
+Catalog::finish()
+{
+  std::sort(m_rules.begin(), m_rules.end(),
+            [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  if (!m_matcher) {
+    auto list = [&](std::string_view name) {
+      auto it = m_data.find(name);
+      return it == m_data.end() ? std::vector<std::string>{} : scalar_list(&it->second);
+    };
+    auto it = m_data.find("release-lines");
+    if (it != m_data.end()) {
+      m_vocabulary.immediate = scalar_list(it->second.find("immediate"));
+      m_vocabulary.embargo = scalar_list(it->second.find("embargo"));
+      m_vocabulary.label = scalar_list(it->second.find("label"));
+    }
+    m_vocabulary.end_marks = list("end-marks");
+    m_vocabulary.contact_labels = list("contact-labels");
+    m_vocabulary.notes_labels = list("notes-labels");
+    m_vocabulary.boilerplate_labels = list("boilerplate-labels");
+    m_matcher = std::make_unique<document::RegionMatcher>(m_vocabulary);
+  }
+}
+
+const Rule*
+Catalog::find(std::string_view id) const
+{
+  for (const Rule& r : m_rules) {
+    if (r.id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+bool
+Catalog::has_category(std::string_view category) const
+{
+  return std::any_of(m_rules.begin(), m_rules.end(),
+                     [&](const Rule& r) { return r.category == category; });
+}
+
+} // namespace presslint::rules

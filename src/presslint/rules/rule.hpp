@@ -1,0 +1,103 @@
+#pragma once
+
+#include <presslint/core/error.hpp>
+#include <presslint/core/finding.hpp>
+#include <presslint/document/regions.hpp>
+#include <presslint/rules/params.hpp>
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace presslint::checks {
+struct KindSpec;
+}
+
+namespace presslint::rules {
+
+inline constexpr std::array<std::string_view, 4> k_profiles{"ap", "wire", "uk", "gov-us"};
+bool is_profile(std::string_view name);
+
+struct RuleDocs
+{
+  std::string summary;
+  std::string why;
+  std::vector<std::string> good;
+  std::vector<std::string> bad;
+};
+
+// What a profile changes in a rule: its severity, its parameters.
+struct ProfileSetting
+{
+  std::optional<core::Severity> severity;
+  std::vector<std::pair<std::string, ParamEntry>> params;
+};
+
+// One rule file.
+struct Rule
+{
+  std::string id;
+  std::string category; // the part of the id before the first dot
+  const checks::KindSpec* kind = nullptr;
+  core::Severity severity = core::Severity::warning;
+  std::string message;
+  RuleDocs docs;
+  std::map<std::string, ProfileSetting, std::less<>> profiles;
+  Params params; // the rule file's own, over the kind's defaults
+  std::string path;  // where it was loaded from ("rules/..." for built-in ones)
+  std::string pack;  // "builtin" or the folder of a user pack
+};
+
+// The rules and reference data of a run: built-in, then user packs.
+class Catalog
+{
+public:
+  // Loads the built-in rule files compiled into the binary.
+  bool load_builtin(core::Errors& errors);
+  // Loads a user rule pack (a folder of rule files, and data/ lists) once.
+  bool load_pack(const std::string& dir, core::Errors& errors);
+
+  [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
+  [[nodiscard]] const Rule* find(std::string_view id) const;
+  [[nodiscard]] bool has_category(std::string_view category) const;
+  [[nodiscard]] const DataRegistry& data() const { return m_data; }
+  [[nodiscard]] const document::Vocabulary& vocabulary() const { return m_vocabulary; }
+  [[nodiscard]] const document::RegionMatcher& region_matcher() const { return *m_matcher; }
+  [[nodiscard]] bool has_pack(const std::string& dir) const;
+
+  // Parses one rule file; exposed for tests and `test-rules`.
+  bool load_rule_text(const std::string& path,
+                      std::string_view text,
+                      const std::string& pack,
+                      core::Errors& errors);
+  bool load_data_text(const std::string& path, std::string_view text, core::Errors& errors);
+
+private:
+  void finish();
+
+  std::vector<Rule> m_rules;
+  DataRegistry m_data;
+  document::Vocabulary m_vocabulary;
+  std::unique_ptr<document::RegionMatcher> m_matcher;
+  std::vector<std::string> m_packs;
+};
+
+} // namespace presslint::rules
+
+namespace presslint::rules {
+
+// Loads the parameters of a mapping (a profile's or a config's) for a
+// rule of `kind`, skipping `skip_keys` (such as "severity").
+bool load_params_for_kind(const checks::KindSpec& kind,
+                          const YamlNode& map,
+                          const DataRegistry& data,
+                          const std::string& path,
+                          std::string_view text,
+                          std::vector<std::pair<std::string, ParamEntry>>& out,
+                          core::Errors& errors,
+                          std::span<const std::string_view> skip_keys);
+
+} // namespace presslint::rules
