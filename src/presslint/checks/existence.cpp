@@ -2,6 +2,7 @@
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace presslint::checks {
@@ -37,22 +38,35 @@ public:
   void run(const Context& ctx) const override
   {
     for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
+      // Matches of all the patterns; where two overlap, the first and
+      // longest is the one problem reported.
+      std::vector<std::pair<std::size_t, std::size_t>> matches;
       for (const Pattern& p : m_patterns) {
         for_each_match(p, text.text, [&](std::size_t b, std::size_t e) {
-          if (text.overlaps_code(b, e)) {
-            return;
+          if (!text.overlaps_code(b, e)) {
+            matches.emplace_back(b, e);
           }
-          const std::string matched = text.text.substr(b, e - b);
-          if (std::find(m_exceptions.begin(), m_exceptions.end(), matched) != m_exceptions.end()) {
-            return;
-          }
-          const core::Span span = text.to_source(b, e);
-          const bool quoted = ctx.regions.in_quotation(span);
-          if ((m_skip_quotations && quoted) || (m_only_quotations && !quoted)) {
-            return;
-          }
-          ctx.report(span, {{"match", matched}}, matched);
         });
+      }
+      std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+      });
+      std::size_t covered = 0;
+      for (const auto& [b, e] : matches) {
+        if (b < covered) {
+          continue;
+        }
+        covered = e;
+        const std::string matched = text.text.substr(b, e - b);
+        if (std::find(m_exceptions.begin(), m_exceptions.end(), matched) != m_exceptions.end()) {
+          continue;
+        }
+        const core::Span span = text.to_source(b, e);
+        const bool quoted = ctx.regions.in_quotation(span);
+        if ((m_skip_quotations && quoted) || (m_only_quotations && !quoted)) {
+          continue;
+        }
+        ctx.report(span, {{"match", matched}}, matched);
       }
     });
   }

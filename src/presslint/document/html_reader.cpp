@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -456,10 +457,12 @@ public:
         continue;
       }
       const bool foreign = m_foreign > 0;
-      if (!start_tag(tag, name, attributes, self_closing)) {
+      const Start outcome = start_tag(tag, name, attributes, self_closing);
+      if (outcome == Start::too_deep) {
         return lt;
       }
-      if (!foreign) {
+      // A dropped tag leaves the tokenizer as it was.
+      if (!foreign && outcome == Start::processed) {
         if (tag == GUMBO_TAG_PLAINTEXT) {
           return std::nullopt; // the rest of the file is text
         }
@@ -485,6 +488,7 @@ private:
   // Formatting elements closed implicitly that a parser would reopen.
   std::vector<std::string> m_reopened;
   std::size_t m_foreign = 0; // open <svg> and <math> elements
+  std::size_t m_select = 0;  // open <select> elements
 
   [[nodiscard]] std::size_t depth() const { return m_stack.size() + m_reopened.size(); }
 
@@ -650,6 +654,9 @@ private:
       if (e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH) {
         --m_foreign;
       }
+      if (e.tag == GUMBO_TAG_SELECT) {
+        --m_select;
+      }
       if (is_marker_element(e.tag) && m_reopened.size() > e.formatting) {
         m_reopened.resize(e.formatting);
       }
@@ -722,6 +729,16 @@ private:
       }
       return;
     }
+    if (m_select > 0) {
+      // A select list only knows its own end tags.
+      if (tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP || tag == GUMBO_TAG_SELECT) {
+        if (const auto i = find_open([tag](const OpenElement& e) { return e.tag == tag; },
+                                     Scope::table_part)) {
+          pop_to(*i, true, true);
+        }
+      }
+      return;
+    }
     if (is_void_element(tag) || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD
         || tag == GUMBO_TAG_BODY) {
       return;
@@ -735,7 +752,7 @@ private:
       index = find_open([](const OpenElement& e) { return is_heading_tag(e.tag); }, Scope::plain);
     } else if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR
                || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT
-               || tag == GUMBO_TAG_CAPTION) {
+               || tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP) {
       index = find_open([tag](const OpenElement& e) { return e.tag == tag; }, Scope::table);
     } else if (tag == GUMBO_TAG_TABLE) {
       index = find_open([tag](const OpenElement& e) { return e.tag == tag; }, Scope::table_part);
@@ -755,25 +772,154 @@ private:
     }
   }
 
-  // Returns false when the element nests too deep.
-  bool start_tag(GumboTag tag,
-                 std::string_view name,
-                 std::string_view attributes,
-                 bool self_closing)
+  enum class TableMode { body, table, cell };
+
+  // Where the parser stands with respect to tables, from the nearest open
+  // table part (elements placed outside a table do not change it).
+  [[nodiscard]] TableMode table_mode() const
+  {
+    for (std::size_t i = m_stack.size(); i-- > 0;) {
+      switch (m_stack[i].tag) {
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_TH:
+      case GUMBO_TAG_CAPTION:
+        return TableMode::cell;
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_TBODY:
+      case GUMBO_TAG_THEAD:
+      case GUMBO_TAG_TFOOT:
+      case GUMBO_TAG_TR:
+      case GUMBO_TAG_COLGROUP:
+        return TableMode::table;
+      case GUMBO_TAG_HTML:
+      case GUMBO_TAG_TEMPLATE:
+        return TableMode::body;
+      default:
+        break;
+      }
+    }
+    return TableMode::body;
+  }
+
+  // Pops down to the nearest open element among `tags`.
+  void pop_to_nearest(std::initializer_list<GumboTag> tags, bool inclusive)
+  {
+    const auto i = find_open(
+      [tags](const OpenElement& e) {
+        return std::find(tags.begin(), tags.end(), e.tag) != tags.end();
+      },
+      Scope::table_part);
+    if (i) {
+      pop_to(*i, inclusive, false);
+    }
+  }
+
+  void pop_top_if(GumboTag tag)
+  {
+    if (!m_stack.empty() && m_stack.back().tag == tag) {
+      pop_to(m_stack.size() - 1, true, false);
+    }
+  }
+
+  enum class Start { ignored, processed, too_deep };
+
+  // A start tag inside a <select>: everything but options is dropped.
+  // Returns nullopt when the tag closes the list and goes on as usual.
+  std::optional<Start> start_tag_in_select(GumboTag tag)
+  {
+    switch (tag) {
+    case GUMBO_TAG_OPTION:
+      pop_top_if(GUMBO_TAG_OPTION);
+      return std::nullopt;
+    case GUMBO_TAG_OPTGROUP:
+      pop_top_if(GUMBO_TAG_OPTION);
+      pop_top_if(GUMBO_TAG_OPTGROUP);
+      return std::nullopt;
+    case GUMBO_TAG_HR:
+      pop_top_if(GUMBO_TAG_OPTION);
+      pop_top_if(GUMBO_TAG_OPTGROUP);
+      return Start::processed;
+    case GUMBO_TAG_SELECT:
+      pop_to_nearest({GUMBO_TAG_SELECT}, true);
+      return Start::processed;
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KEYGEN:
+      pop_to_nearest({GUMBO_TAG_SELECT}, true);
+      return Start::processed;
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      pop_to_nearest({GUMBO_TAG_SELECT}, true);
+      return std::nullopt;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+      return std::nullopt;
+    default:
+      return Start::ignored;
+    }
+  }
+
+  // Table parts; returns false when the tag is dropped.
+  bool start_table_part(GumboTag tag)
+  {
+    TableMode mode = table_mode();
+    if (tag == GUMBO_TAG_TABLE) {
+      if (mode == TableMode::table) {
+        pop_to_nearest({GUMBO_TAG_TABLE}, true); // a table in a table closes it
+      }
+      return true;
+    }
+    if (mode == TableMode::body) {
+      return false;
+    }
+    if (mode == TableMode::cell) {
+      pop_to_nearest({GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION}, true);
+    }
+    switch (tag) {
+    case GUMBO_TAG_TR:
+      pop_to_nearest({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE}, false);
+      break;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      pop_to_nearest(
+        {GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE}, false);
+      break;
+    default:
+      pop_to_nearest({GUMBO_TAG_TABLE}, false);
+      break;
+    }
+    return true;
+  }
+
+  Start start_tag(GumboTag tag,
+                  std::string_view name,
+                  std::string_view attributes,
+                  bool self_closing)
   {
     if (m_foreign > 0) {
       if (self_closing) {
-        return true;
+        return Start::processed;
       }
     } else {
       if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) {
-        return true;
+        return Start::processed;
+      }
+      if (m_select > 0) {
+        if (const auto outcome = start_tag_in_select(tag)) {
+          return *outcome;
+        }
       }
       if (closes_paragraph(tag) || tag == GUMBO_TAG_HR) {
         close_open(GUMBO_TAG_P, Scope::button);
       }
       if (is_void_element(tag) || is_raw_text_element(tag)) {
-        return true;
+        return Start::processed;
       }
       switch (tag) {
       case GUMBO_TAG_H1:
@@ -800,39 +946,25 @@ private:
       case GUMBO_TAG_BUTTON:
         close_open(GUMBO_TAG_BUTTON, Scope::plain);
         break;
-      case GUMBO_TAG_TD:
-      case GUMBO_TAG_TH:
-        if (const auto i = find_open(
-              [](const OpenElement& e) {
-                return e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH;
-              },
-              Scope::table)) {
-          pop_to(*i, true, false);
-        }
-        break;
-      case GUMBO_TAG_TR:
-        close_open(GUMBO_TAG_TR, Scope::table);
-        break;
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_CAPTION:
+      case GUMBO_TAG_COLGROUP:
       case GUMBO_TAG_TBODY:
       case GUMBO_TAG_THEAD:
       case GUMBO_TAG_TFOOT:
-      case GUMBO_TAG_CAPTION:
-      case GUMBO_TAG_COLGROUP:
-        // Back to the table.
-        if (const auto i = find_open(
-              [](const OpenElement& e) { return e.tag == GUMBO_TAG_TABLE; }, Scope::table_part)) {
-          pop_to(*i, false, false);
+      case GUMBO_TAG_TR:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_TH:
+        if (!start_table_part(tag)) {
+          return Start::ignored;
         }
         break;
       case GUMBO_TAG_OPTION:
+        pop_top_if(GUMBO_TAG_OPTION);
+        break;
       case GUMBO_TAG_OPTGROUP:
-        if (!m_stack.empty() && m_stack.back().tag == GUMBO_TAG_OPTION) {
-          pop_to(m_stack.size() - 1, true, false);
-        }
-        if (tag == GUMBO_TAG_OPTGROUP && !m_stack.empty()
-            && m_stack.back().tag == GUMBO_TAG_OPTGROUP) {
-          pop_to(m_stack.size() - 1, true, false);
-        }
+        pop_top_if(GUMBO_TAG_OPTION);
+        pop_top_if(GUMBO_TAG_OPTGROUP);
         break;
       case GUMBO_TAG_RB:
       case GUMBO_TAG_RP:
@@ -864,12 +996,15 @@ private:
     e.formatting = m_reopened.size();
     if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) {
       if (self_closing) {
-        return true;
+        return Start::processed;
       }
       ++m_foreign;
     }
+    if (tag == GUMBO_TAG_SELECT) {
+      ++m_select;
+    }
     m_stack.push_back(std::move(e));
-    return depth() <= m_max;
+    return depth() <= m_max ? Start::processed : Start::too_deep;
   }
 
   // A new <li>, <dd> or <dt> closes the open one.

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds (dev preset: debug, warnings as errors)
+# and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+ctest --preset dev -j "$(nproc)"

@@ -1,0 +1,109 @@
+// Golden tests: the examples' exact output, and each rule alone on its own
+// golden file. PRESSLINT_UPDATE_GOLDEN=1 rewrites the expected files; review
+// the diff.
+#include "support.hpp"
+
+#include <presslint/document/reader.hpp>
+#include <presslint/lint/linter.hpp>
+#include <presslint/rules/rule_set.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace presslint;
+
+namespace {
+
+bool
+update_golden()
+{
+  const char* env = std::getenv("PRESSLINT_UPDATE_GOLDEN");
+  return env != nullptr && std::string(env) == "1";
+}
+
+void
+compare_golden(const fs::path& expected_path, const std::string& actual)
+{
+  if (update_golden()) {
+    std::ofstream(expected_path, std::ios::binary) << actual;
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(expected_path),
+                  (expected_path.string() + " is missing (PRESSLINT_UPDATE_GOLDEN=1 writes it)"));
+  CHECK_EQ(test::read_file(expected_path.string()), actual);
+}
+
+// Lints `doc` with only `rule_id` on, as `presslint --disable <all> --enable
+// <rule>` would, and renders "line:col: severity: message [rule]" lines.
+std::string
+lint_with_only(const document::Document& doc, const std::string& rule_id)
+{
+  const rules::Catalog& catalog = test::builtin_catalog();
+  std::vector<rules::Toggle> toggles;
+  for (const rules::Rule& r : catalog.rules()) {
+    toggles.push_back(rules::Toggle{r.id, false});
+  }
+  toggles.push_back(rules::Toggle{rule_id, true});
+  core::Errors errors;
+  const auto set =
+    rules::build_rule_set(catalog, rules::Config{}, "", toggles, {"builtin"}, errors);
+  REQUIRE(errors.empty());
+  const auto now = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
+  const auto findings = lint::lint_document(doc, *set, catalog.region_matcher(), now);
+  std::string out;
+  for (const core::Finding& f : findings) {
+    const auto pos = doc.position(f.span.begin);
+    out += fmt::format("{}:{}: {}: {} [{}]\n", pos.line, pos.column, core::to_string(f.severity),
+                       f.message, f.rule_id);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("every example gives exactly its golden output")
+{
+  const fs::path examples = fs::path(PRESSLINT_SOURCE_DIR) / "examples";
+  std::size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(examples)) {
+    document::Format format;
+    if (!entry.is_regular_file() || !document::format_from_path(entry.path().string(), format)) {
+      continue;
+    }
+    ++count;
+    const std::string name = entry.path().filename().string();
+    CAPTURE(name);
+    const auto r = test::run_command(fmt::format("cd '{}' && '{}' --no-show-source --color never "
+                                                 "'examples/{}'",
+                                                 PRESSLINT_SOURCE_DIR, PRESSLINT_BINARY, name));
+    const bool has_errors = r.out.find(": error: ") != std::string::npos;
+    CHECK_EQ(r.status, has_errors ? 1 : 0);
+    compare_golden(entry.path().string() + ".expected", r.out);
+  }
+  CHECK(count >= 2);
+}
+
+TEST_CASE("each rule alone on its golden file")
+{
+  const fs::path dir = fs::path(PRESSLINT_SOURCE_DIR) / "tests" / "golden";
+  for (const rules::Rule& rule : test::builtin_catalog().rules()) {
+    CAPTURE(rule.id);
+    const fs::path input = dir / (rule.id + ".md");
+    REQUIRE_MESSAGE(fs::exists(input), ("every rule needs a golden file: " + input.string()));
+    const document::Document doc = test::markdown(test::read_file(input.string()), input.string());
+    const std::string actual = lint_with_only(doc, rule.id);
+    CHECK_MESSAGE(!actual.empty(), "the golden file must make the rule fire");
+    compare_golden(dir / (rule.id + ".expected"), actual);
+  }
+}
+
+TEST_CASE("test-rules: every rule's good and bad examples")
+{
+  const auto r = test::run_command(fmt::format("'{}' test-rules", PRESSLINT_BINARY));
+  CHECK_MESSAGE(r.status == 0, r.err);
+  CHECK(r.out.find(", 0 failed") != std::string::npos);
+}

@@ -1,0 +1,120 @@
+#include "support.hpp"
+
+#include <presslint/document/reader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace presslint::test {
+
+std::string
+shared_dir()
+{
+  if (const char* env = std::getenv("PRESSLINT_SHARED_DIR")) {
+    return env;
+  }
+  return PRESSLINT_SHARED_DIR;
+}
+
+std::string
+read_file(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error("cannot read " + path);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+document::Document
+markdown(const std::string& text, const std::string& path)
+{
+  document::Document doc;
+  core::Error error;
+  document::Format format = document::Format::markdown;
+  document::format_from_path(path, format);
+  REQUIRE_MESSAGE(document::read_document(path, text, format, doc, error), error.format());
+  return doc;
+}
+
+const rules::Catalog&
+builtin_catalog()
+{
+  static const rules::Catalog k_catalog = [] {
+    rules::Catalog c;
+    core::Errors errors;
+    c.load_builtin(errors);
+    if (!errors.empty()) {
+      throw std::runtime_error(errors.front().format());
+    }
+    return c;
+  }();
+  return k_catalog;
+}
+
+std::string
+slice(const document::Document& doc, core::Span span)
+{
+  return doc.source.substr(span.begin, span.size());
+}
+
+CommandResult
+run_command(const std::string& command, const std::string& stdin_text)
+{
+  TempDir tmp;
+  const std::string in = tmp.write("stdin", stdin_text);
+  const std::string out = tmp.path() + "/stdout";
+  const std::string err = tmp.path() + "/stderr";
+  const std::string full = "(" + command + ") <'" + in + "' >'" + out + "' 2>'" + err + "'";
+  const int raw = std::system(full.c_str());
+  CommandResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+TempDir::TempDir()
+{
+  std::string tmpl = (fs::temp_directory_path() / "presslint-test-XXXXXX").string();
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  m_path = tmpl;
+}
+
+TempDir::~TempDir()
+{
+  std::error_code ec;
+  // Make everything writable again so that it can be removed.
+  for (auto it = fs::recursive_directory_iterator(m_path, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+  }
+  fs::remove_all(m_path, ec);
+}
+
+std::string
+TempDir::write(const std::string& relative, const std::string& content) const
+{
+  const fs::path p = fs::path(m_path) / relative;
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << content;
+  return p.string();
+}
+
+} // namespace presslint::test

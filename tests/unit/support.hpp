@@ -1,0 +1,54 @@
+#pragma once
+
+// Shared helpers for the unit tests.
+
+#include <presslint/document/document.hpp>
+#include <presslint/rules/rule.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace presslint::test {
+
+// The shared material folder (corpus, SARIF schema).
+std::string shared_dir();
+
+// Reads a whole file.
+std::string read_file(const std::string& path);
+
+// A Markdown document parsed from text, as the linter would read it.
+document::Document markdown(const std::string& text, const std::string& path = "test.md");
+
+// The built-in catalogue, loaded once.
+const rules::Catalog& builtin_catalog();
+
+// The text of a byte span of a document.
+std::string slice(const document::Document& doc, core::Span span);
+
+// Runs a command through the shell; returns its exit status and output.
+struct CommandResult
+{
+  int status = -1;
+  std::string out; // stdout
+  std::string err; // stderr
+};
+CommandResult run_command(const std::string& command, const std::string& stdin_text = {});
+
+// A fresh temporary folder, removed when the object goes.
+class TempDir
+{
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::string& path() const { return m_path; }
+  // Writes a file below the folder (creating folders) and returns its path.
+  std::string write(const std::string& relative, const std::string& content) const;
+
+private:
+  std::string m_path;
+};
+
+} // namespace presslint::test
