@@ -96,7 +96,9 @@ cmd_rules(const std::vector<std::string>& args)
     ->check(CLI::IsMember({"text", "json", "markdown"}));
   app.add_option("--profile", profile, "profile whose severities are shown")
     ->check(CLI::IsMember({"ap", "wire", "uk", "gov-us"}));
-  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)");
+  // One value a flag, so that "--rules DIR FILE" does not take FILE as a folder.
+  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)")
+    ->allow_extra_args(false);
   if (const int code = parse(app, args); code >= 0) {
     return code;
   }
@@ -115,7 +117,9 @@ cmd_explain(const std::vector<std::string>& args)
   std::string id;
   std::vector<std::string> dirs;
   app.add_option("rule", id, "the rule id")->required();
-  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)");
+  // One value a flag, so that "--rules DIR FILE" does not take FILE as a folder.
+  app.add_option("--rules", dirs, "an extra rule pack folder (repeatable)")
+    ->allow_extra_args(false);
   if (const int code = parse(app, args); code >= 0) {
     return code;
   }
@@ -292,9 +296,13 @@ cmd_lint(const std::vector<std::string>& args)
   app.add_option("-c,--config", config_path, "config file (default: the nearest .presslint.yaml)");
   app.add_option("--profile", profile, "house style profile")
     ->check(CLI::IsMember({"ap", "wire", "uk", "gov-us"}));
-  app.add_option("--rules", rule_dirs, "an extra rule pack folder (repeatable)");
-  app.add_option("--enable", enables, "turn a rule or a category on (repeatable)");
-  app.add_option("--disable", disables, "turn a rule or a category off (repeatable)");
+  // One value a flag, so that "--enable RULE FILE" does not take FILE as a rule.
+  app.add_option("--rules", rule_dirs, "an extra rule pack folder (repeatable)")
+    ->allow_extra_args(false);
+  app.add_option("--enable", enables, "turn a rule or a category on (repeatable)")
+    ->allow_extra_args(false);
+  app.add_option("--disable", disables, "turn a rule or a category off (repeatable)")
+    ->allow_extra_args(false);
   app.add_option("--fail-on", fail_on, "lowest severity that makes the exit status 1")
     ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   app.add_option("--max-warnings", max_warnings, "exit 1 when more than N warnings");

@@ -17,7 +17,11 @@ write_file_atomic(const std::string& path, std::string_view content, std::string
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".presslint-XXXXXX")).string();
+  // Built step by step: GCC 12 warns wrongly (-Wrestrict) on a + chain here.
+  std::string name(".");
+  name.append(target.filename().string());
+  name.append(".presslint-XXXXXX");
+  std::string tmpl = (dir / name).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) {
     why = std::strerror(errno);

@@ -385,6 +385,115 @@ is_marker_element(GumboTag tag)
   }
 }
 
+// Where foreign content (SVG, MathML) lets HTML in again.
+bool
+is_integration_point(GumboTag tag)
+{
+  switch (tag) {
+  case GUMBO_TAG_FOREIGNOBJECT:
+  case GUMBO_TAG_DESC:
+  case GUMBO_TAG_TITLE:
+  case GUMBO_TAG_MI:
+  case GUMBO_TAG_MO:
+  case GUMBO_TAG_MN:
+  case GUMBO_TAG_MS:
+  case GUMBO_TAG_MTEXT:
+  case GUMBO_TAG_ANNOTATION_XML:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// HTML start tags that end foreign content.
+bool
+breaks_out_of_foreign(GumboTag tag)
+{
+  switch (tag) {
+  case GUMBO_TAG_B:
+  case GUMBO_TAG_BIG:
+  case GUMBO_TAG_BLOCKQUOTE:
+  case GUMBO_TAG_BODY:
+  case GUMBO_TAG_BR:
+  case GUMBO_TAG_CENTER:
+  case GUMBO_TAG_CODE:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_DIV:
+  case GUMBO_TAG_DL:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_EM:
+  case GUMBO_TAG_EMBED:
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
+  case GUMBO_TAG_HEAD:
+  case GUMBO_TAG_HR:
+  case GUMBO_TAG_I:
+  case GUMBO_TAG_IMG:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_LISTING:
+  case GUMBO_TAG_MENU:
+  case GUMBO_TAG_META:
+  case GUMBO_TAG_NOBR:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_RUBY:
+  case GUMBO_TAG_S:
+  case GUMBO_TAG_SMALL:
+  case GUMBO_TAG_SPAN:
+  case GUMBO_TAG_STRONG:
+  case GUMBO_TAG_STRIKE:
+  case GUMBO_TAG_SUB:
+  case GUMBO_TAG_SUP:
+  case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_TT:
+  case GUMBO_TAG_U:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_VAR:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// Start tags before which a parser reopens formatting elements it closed
+// implicitly ("reconstructs the active formatting elements").
+bool
+reopens_formatting(GumboTag tag)
+{
+  if (!is_special_element(tag)) {
+    return true; // formatting elements, <span>, unknown elements...
+  }
+  switch (tag) {
+  case GUMBO_TAG_APPLET:
+  case GUMBO_TAG_AREA:
+  case GUMBO_TAG_BR:
+  case GUMBO_TAG_BUTTON:
+  case GUMBO_TAG_EMBED:
+  case GUMBO_TAG_IMG:
+  case GUMBO_TAG_INPUT:
+  case GUMBO_TAG_MARQUEE:
+  case GUMBO_TAG_OBJECT:
+  case GUMBO_TAG_SELECT:
+  case GUMBO_TAG_WBR:
+  case GUMBO_TAG_XMP:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool
+is_table_structure(GumboTag tag)
+{
+  return tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD
+         || tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_TR;
+}
+
 class DepthGuard
 {
 public:
@@ -392,14 +501,29 @@ public:
     : m_src(source), m_max(max_depth)
   {}
 
-  // The offset of the first start tag that nests deeper than the limit.
+  // The offset of the first tag (or text) that nests deeper than the limit.
   std::optional<std::size_t> find_too_deep()
   {
     const std::size_t n = m_src.size();
     std::size_t pos = 0;
     while (true) {
-      const std::size_t lt = m_src.find('<', pos);
-      if (lt == npos || lt + 1 >= n) {
+      const std::size_t lt = std::min(m_src.find('<', pos), n);
+      if (lt > pos && reopenable() > 0) {
+        // Text makes a parser reopen formatting elements.
+        const std::string_view text = m_src.substr(pos, lt - pos);
+        const std::size_t visible = text.find_first_not_of(" \t\n\r\f");
+        if (visible != npos || !in_table_structure()) {
+          if (!m_stack.empty() && m_stack.back().foreign) {
+            // Text in foreign content stays there.
+          } else if (m_select == 0) {
+            reopen();
+            if (depth() > m_max) {
+              return pos + (visible != npos ? visible : 0);
+            }
+          }
+        }
+      }
+      if (lt + 1 >= n) {
         return std::nullopt;
       }
       pos = lt + 1;
@@ -451,18 +575,18 @@ public:
       const std::string_view attributes =
         m_src.substr(attributes_begin, pos - 1 - attributes_begin);
       const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+      const std::string lower_name = tag == GUMBO_TAG_UNKNOWN ? lower(name) : std::string();
 
       if (closing) {
-        end_tag(tag, name);
+        end_tag(tag, lower_name);
         continue;
       }
-      const bool foreign = m_foreign > 0;
-      const Start outcome = start_tag(tag, name, attributes, self_closing);
+      const Start outcome = start_tag(tag, lower_name, attributes, self_closing);
       if (outcome == Start::too_deep) {
         return lt;
       }
-      // A dropped tag leaves the tokenizer as it was.
-      if (!foreign && outcome == Start::processed) {
+      // Only a tag read as HTML switches the tokenizer to raw text.
+      if (outcome == Start::html) {
         if (tag == GUMBO_TAG_PLAINTEXT) {
           return std::nullopt; // the rest of the file is text
         }
@@ -477,20 +601,45 @@ private:
   struct OpenElement
   {
     GumboTag tag = GUMBO_TAG_UNKNOWN;
-    std::string name;           // lower case, for unknown tags
-    std::string key;            // tag and attributes, for formatting elements
-    std::size_t formatting = 0; // size of m_reopened when a marker opened
+    std::string name;     // lower case, for unknown tags
+    std::string key;      // tag and attributes, for formatting elements
+    bool foreign = false; // an SVG or MathML element
+    bool listed = false;  // a formatting element the parser would reopen
   };
+
+  // A formatting element closed implicitly that a parser would reopen.
+  struct Closed
+  {
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    std::string key;
+  };
+
+  enum class Start { ignored, html, foreign, too_deep };
 
   std::string_view m_src;
   std::size_t m_max;
   std::vector<OpenElement> m_stack;
-  // Formatting elements closed implicitly that a parser would reopen.
-  std::vector<std::string> m_reopened;
-  std::size_t m_foreign = 0; // open <svg> and <math> elements
-  std::size_t m_select = 0;  // open <select> elements
+  std::vector<Closed> m_closed;
+  // For each open marker (<td>, <caption>, <object>...), how many closed
+  // formatting elements it hides from reopening.
+  std::vector<std::size_t> m_markers;
+  std::size_t m_select = 0; // open <select> elements
+  bool m_form = false;      // a <form> is open (nested forms are dropped)
 
-  [[nodiscard]] std::size_t depth() const { return m_stack.size() + m_reopened.size(); }
+  [[nodiscard]] std::size_t floor() const { return m_markers.empty() ? 0 : m_markers.back(); }
+  [[nodiscard]] std::size_t reopenable() const { return m_closed.size() - floor(); }
+  [[nodiscard]] std::size_t depth() const { return m_stack.size() + reopenable(); }
+
+  [[nodiscard]] bool in_foreign() const
+  {
+    return !m_stack.empty() && m_stack.back().foreign
+           && !is_integration_point(m_stack.back().tag);
+  }
+
+  [[nodiscard]] bool in_table_structure() const
+  {
+    return !m_stack.empty() && is_table_structure(m_stack.back().tag);
+  }
 
   bool skip_past(char c, std::size_t& pos) const
   {
@@ -522,7 +671,7 @@ private:
       pos = end + 3;
       return true;
     }
-    if (m_foreign > 0 && m_src.substr(pos, 8) == "![CDATA[") {
+    if (in_foreign() && m_src.substr(pos, 8) == "![CDATA[") {
       const std::size_t end = m_src.find("]]>", pos + 8);
       if (end == npos) {
         return false;
@@ -624,51 +773,86 @@ private:
     return e.tag == tag && (tag != GUMBO_TAG_UNKNOWN || e.name == lower_name);
   }
 
-  void remember_reopened(std::string key)
+  // Reopens the formatting elements closed implicitly, as a parser does
+  // before text and most inline elements.
+  void reopen()
   {
-    // A parser keeps at most three identical formatting elements to reopen.
+    for (std::size_t i = floor(); i < m_closed.size(); ++i) {
+      OpenElement e;
+      e.tag = m_closed[i].tag;
+      e.key = std::move(m_closed[i].key);
+      e.listed = true;
+      m_stack.push_back(std::move(e));
+    }
+    m_closed.resize(floor());
+  }
+
+  // A parser keeps at most three identical formatting elements to reopen
+  // (the "Noah's Ark" clause); the oldest drops out of the list, though it
+  // stays open if it is.
+  void limit_identical(const std::string& key)
+  {
     std::size_t same = 0;
-    std::size_t first = npos;
-    for (std::size_t i = 0; i < m_reopened.size(); ++i) {
-      if (m_reopened[i] == key) {
-        if (first == npos) {
-          first = i;
-        }
+    std::size_t first_open = npos;
+    for (std::size_t i = m_stack.size(); i-- > 0;) {
+      if (is_marker_element(m_stack[i].tag)) {
+        break;
+      }
+      if (m_stack[i].listed && m_stack[i].key == key) {
         ++same;
+        first_open = i;
       }
     }
-    if (same >= 3) {
-      m_reopened.erase(m_reopened.begin() + static_cast<std::ptrdiff_t>(first));
+    std::size_t first_closed = npos;
+    for (std::size_t i = floor(); i < m_closed.size(); ++i) {
+      if (m_closed[i].key == key) {
+        ++same;
+        if (first_closed == npos) {
+          first_closed = i;
+        }
+      }
     }
-    m_reopened.push_back(std::move(key));
+    if (same < 3) {
+      return;
+    }
+    if (first_open != npos) {
+      m_stack[first_open].listed = false;
+    } else if (first_closed != npos) {
+      m_closed.erase(m_closed.begin() + static_cast<std::ptrdiff_t>(first_closed));
+    }
   }
 
   // Pops the open elements above index `index`, and that one too when
-  // `inclusive`; `explicit_end` names the element whose own end tag this is.
+  // `inclusive`; `explicit_end` when this is the element's own end tag.
   void pop_to(std::size_t index, bool inclusive, bool explicit_end)
   {
     const std::size_t keep = inclusive ? index : index + 1;
+    // Closed formatting elements keep their order, outermost first.
+    std::size_t closed_before = m_closed.size();
     while (m_stack.size() > keep) {
       OpenElement& e = m_stack.back();
       const bool is_target = m_stack.size() - 1 == index;
-      if (e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH) {
-        --m_foreign;
-      }
-      if (e.tag == GUMBO_TAG_SELECT) {
+      if (e.tag == GUMBO_TAG_SELECT && !e.foreign) {
         --m_select;
       }
-      if (is_marker_element(e.tag) && m_reopened.size() > e.formatting) {
-        m_reopened.resize(e.formatting);
-      }
-      if (is_formatting_element(e.tag) && !(is_target && explicit_end)) {
-        remember_reopened(std::move(e.key));
+      if (is_marker_element(e.tag) && !e.foreign) {
+        if (!m_markers.empty()) {
+          m_closed.resize(std::min(m_closed.size(), m_markers.back()));
+          closed_before = std::min(closed_before, m_closed.size());
+          m_markers.pop_back();
+        }
+      } else if (e.listed && !(is_target && explicit_end)) {
+        m_closed.push_back(Closed{e.tag, std::move(e.key)});
       }
       m_stack.pop_back();
     }
+    if (m_closed.size() > closed_before) {
+      std::reverse(m_closed.begin() + static_cast<std::ptrdiff_t>(closed_before), m_closed.end());
+    }
   }
 
-  // The index of the nearest open element matching one of `tags`, searching
-  // down to a boundary of `scope`.
+  // The index of the nearest open element that `match`es, searching down to
+  // a boundary of `scope`.
   template <typename Match>
   std::optional<std::size_t> find_open(Match match, Scope scope) const
   {
@@ -690,44 +874,105 @@ private:
     }
   }
 
-  // The end of a formatting element, roughly as the adoption agency does it.
-  void end_formatting(GumboTag tag, std::string_view lower_name)
+  // Pops down to the nearest open element among `tags`, within the table.
+  void pop_to_nearest(std::initializer_list<GumboTag> tags, bool inclusive)
   {
-    bool special_above = false;
-    for (std::size_t i = m_stack.size(); i-- > 0;) {
-      if (matches(m_stack[i], tag, lower_name)) {
-        if (!special_above) {
-          pop_to(i, true, true);
+    const auto i = find_open(
+      [tags](const OpenElement& e) {
+        return std::find(tags.begin(), tags.end(), e.tag) != tags.end();
+      },
+      Scope::table_part);
+    if (i) {
+      pop_to(*i, inclusive, false);
+    }
+  }
+
+  void pop_top_if(GumboTag tag)
+  {
+    if (!m_stack.empty() && m_stack.back().tag == tag) {
+      pop_to(m_stack.size() - 1, true, false);
+    }
+  }
+
+  // A <font> in SVG or MathML is HTML when it has these attributes.
+  static bool font_breaks_out(std::string_view attributes)
+  {
+    const std::string a = lower(attributes);
+    return a.find("color") != npos || a.find("face") != npos || a.find("size") != npos;
+  }
+
+  // The end of a formatting element, roughly as the adoption agency does it.
+  void end_formatting(GumboTag tag)
+  {
+    for (int round = 0; round < 8; ++round) {
+      std::optional<std::size_t> at;
+      for (std::size_t i = m_stack.size(); i-- > 0;) {
+        if (m_stack[i].tag == tag && m_stack[i].listed) {
+          at = i;
+          break;
         }
-        // Otherwise the parser moves the block out and clones the formatting
-        // element into it: the depth stays as it is.
-        return;
+        if (is_marker_element(m_stack[i].tag)) {
+          break;
+        }
       }
-      if (is_scope_boundary(m_stack[i].tag, Scope::plain)) {
+      if (!at) {
         break;
       }
-      special_above = special_above || is_special_element(m_stack[i].tag);
+      if (!find_open([&](const OpenElement& e) { return &e == &m_stack[*at]; }, Scope::plain)) {
+        return; // not in scope: dropped
+      }
+      // The first special element above it.
+      std::size_t block = *at + 1;
+      while (block < m_stack.size() && !is_special_element(m_stack[block].tag)) {
+        ++block;
+      }
+      if (block == m_stack.size()) {
+        pop_to(*at, true, true);
+        return;
+      }
+      // The parser moves that block out of the formatting element, drops
+      // the plain inline elements between them, and clones the formatting
+      // element into the block.
+      OpenElement clone = m_stack[*at];
+      std::vector<OpenElement> kept;
+      for (std::size_t i = *at + 1; i < block; ++i) {
+        if (m_stack[i].listed) {
+          kept.push_back(std::move(m_stack[i]));
+        }
+      }
+      std::vector<OpenElement> rest;
+      rest.push_back(std::move(m_stack[block]));
+      rest.push_back(std::move(clone));
+      for (std::size_t i = block + 1; i < m_stack.size(); ++i) {
+        rest.push_back(std::move(m_stack[i]));
+      }
+      m_stack.resize(*at);
+      for (auto& e : kept) {
+        m_stack.push_back(std::move(e));
+      }
+      for (auto& e : rest) {
+        m_stack.push_back(std::move(e));
+      }
     }
-    // Not open: forget one that would have been reopened.
-    const std::string_view tag_name = gumbo_normalized_tagname(tag);
-    for (std::size_t i = m_reopened.size(); i-- > 0;) {
-      const std::string& key = m_reopened[i];
-      if (key.compare(0, key.find('\0'), tag_name) == 0) {
-        m_reopened.erase(m_reopened.begin() + static_cast<std::ptrdiff_t>(i));
+    // Not open: it will not be reopened either.
+    for (std::size_t i = m_closed.size(); i-- > floor();) {
+      if (m_closed[i].tag == tag) {
+        m_closed.erase(m_closed.begin() + static_cast<std::ptrdiff_t>(i));
         return;
       }
     }
   }
 
-  void end_tag(GumboTag tag, std::string_view name)
+  void end_tag(GumboTag tag, const std::string& lower_name)
   {
-    const std::string lower_name = tag == GUMBO_TAG_UNKNOWN ? lower(name) : std::string();
-    if (m_foreign > 0) {
-      if (const auto i = find_open(
-            [&](const OpenElement& e) { return matches(e, tag, lower_name); }, Scope::none)) {
-        pop_to(*i, true, true);
+    if (in_foreign()) {
+      for (std::size_t i = m_stack.size(); i-- > 0 && m_stack[i].foreign;) {
+        if (matches(m_stack[i], tag, lower_name)) {
+          pop_to(i, true, true);
+          return;
+        }
       }
-      return;
+      // No such SVG or MathML element: an HTML end tag.
     }
     if (m_select > 0) {
       // A select list only knows its own end tags.
@@ -744,7 +989,18 @@ private:
       return;
     }
     if (is_formatting_element(tag)) {
-      end_formatting(tag, lower_name);
+      end_formatting(tag);
+      return;
+    }
+    if (tag == GUMBO_TAG_FORM) {
+      // </form> closes the form alone; what is open inside it stays open.
+      if (m_form) {
+        m_form = false;
+        if (const auto i = find_open(
+              [](const OpenElement& e) { return e.tag == GUMBO_TAG_FORM; }, Scope::plain)) {
+          m_stack.erase(m_stack.begin() + static_cast<std::ptrdiff_t>(*i));
+        }
+      }
       return;
     }
     std::optional<std::size_t> index;
@@ -801,30 +1057,8 @@ private:
     return TableMode::body;
   }
 
-  // Pops down to the nearest open element among `tags`.
-  void pop_to_nearest(std::initializer_list<GumboTag> tags, bool inclusive)
-  {
-    const auto i = find_open(
-      [tags](const OpenElement& e) {
-        return std::find(tags.begin(), tags.end(), e.tag) != tags.end();
-      },
-      Scope::table_part);
-    if (i) {
-      pop_to(*i, inclusive, false);
-    }
-  }
-
-  void pop_top_if(GumboTag tag)
-  {
-    if (!m_stack.empty() && m_stack.back().tag == tag) {
-      pop_to(m_stack.size() - 1, true, false);
-    }
-  }
-
-  enum class Start { ignored, processed, too_deep };
-
   // A start tag inside a <select>: everything but options is dropped.
-  // Returns nullopt when the tag closes the list and goes on as usual.
+  // Returns nullopt when the tag goes on as in the body.
   std::optional<Start> start_tag_in_select(GumboTag tag)
   {
     switch (tag) {
@@ -838,15 +1072,15 @@ private:
     case GUMBO_TAG_HR:
       pop_top_if(GUMBO_TAG_OPTION);
       pop_top_if(GUMBO_TAG_OPTGROUP);
-      return Start::processed;
+      return Start::html;
     case GUMBO_TAG_SELECT:
-      pop_to_nearest({GUMBO_TAG_SELECT}, true);
-      return Start::processed;
     case GUMBO_TAG_INPUT:
     case GUMBO_TAG_KEYGEN:
       pop_to_nearest({GUMBO_TAG_SELECT}, true);
-      return Start::processed;
+      return Start::html;
     case GUMBO_TAG_TEXTAREA:
+      pop_to_nearest({GUMBO_TAG_SELECT}, true);
+      return std::nullopt;
     case GUMBO_TAG_CAPTION:
     case GUMBO_TAG_TABLE:
     case GUMBO_TAG_TBODY:
@@ -855,6 +1089,10 @@ private:
     case GUMBO_TAG_TR:
     case GUMBO_TAG_TD:
     case GUMBO_TAG_TH:
+      // Table parts close a list inside a table, and are dropped elsewhere.
+      if (table_mode() == TableMode::body) {
+        return Start::ignored;
+      }
       pop_to_nearest({GUMBO_TAG_SELECT}, true);
       return std::nullopt;
     case GUMBO_TAG_SCRIPT:
@@ -865,10 +1103,21 @@ private:
     }
   }
 
+  // Pushes an element the parser implies (<tbody>, <tr>) when the current
+  // one is `top`.
+  void push_implied_if_top(GumboTag top, GumboTag implied)
+  {
+    if (!m_stack.empty() && m_stack.back().tag == top) {
+      OpenElement e;
+      e.tag = implied;
+      m_stack.push_back(std::move(e));
+    }
+  }
+
   // Table parts; returns false when the tag is dropped.
   bool start_table_part(GumboTag tag)
   {
-    TableMode mode = table_mode();
+    const TableMode mode = table_mode();
     if (tag == GUMBO_TAG_TABLE) {
       if (mode == TableMode::table) {
         pop_to_nearest({GUMBO_TAG_TABLE}, true); // a table in a table closes it
@@ -884,11 +1133,16 @@ private:
     switch (tag) {
     case GUMBO_TAG_TR:
       pop_to_nearest({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE}, false);
+      push_implied_if_top(GUMBO_TAG_TABLE, GUMBO_TAG_TBODY);
       break;
     case GUMBO_TAG_TD:
     case GUMBO_TAG_TH:
       pop_to_nearest(
         {GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TABLE}, false);
+      push_implied_if_top(GUMBO_TAG_TABLE, GUMBO_TAG_TBODY);
+      if (!m_stack.empty() && m_stack.back().tag != GUMBO_TAG_TR) {
+        push_implied_if_top(m_stack.back().tag, GUMBO_TAG_TR);
+      }
       break;
     default:
       pop_to_nearest({GUMBO_TAG_TABLE}, false);
@@ -897,122 +1151,155 @@ private:
     return true;
   }
 
+  // Implied end tags and dropped tags of a start tag read as HTML; returns
+  // false when the tag is dropped.
+  bool prepare_html_start(GumboTag tag)
+  {
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) {
+      return false;
+    }
+    if (tag == GUMBO_TAG_FORM && m_form) {
+      return false;
+    }
+    if (closes_paragraph(tag) || tag == GUMBO_TAG_HR) {
+      close_open(GUMBO_TAG_P, Scope::button);
+    }
+    switch (tag) {
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      if (!m_stack.empty() && is_heading_tag(m_stack.back().tag)) {
+        pop_to(m_stack.size() - 1, true, false);
+      }
+      break;
+    case GUMBO_TAG_LI:
+      close_item(GUMBO_TAG_LI, GUMBO_TAG_LI);
+      break;
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+      close_item(GUMBO_TAG_DD, GUMBO_TAG_DT);
+      break;
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_NOBR:
+      end_formatting(tag);
+      break;
+    case GUMBO_TAG_BUTTON:
+      close_open(GUMBO_TAG_BUTTON, Scope::plain);
+      break;
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return start_table_part(tag);
+    case GUMBO_TAG_OPTION:
+      pop_top_if(GUMBO_TAG_OPTION);
+      break;
+    case GUMBO_TAG_OPTGROUP:
+      pop_top_if(GUMBO_TAG_OPTION);
+      pop_top_if(GUMBO_TAG_OPTGROUP);
+      break;
+    case GUMBO_TAG_RB:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RTC:
+      while (!m_stack.empty()
+             && (m_stack.back().tag == GUMBO_TAG_RB || m_stack.back().tag == GUMBO_TAG_RP
+                 || m_stack.back().tag == GUMBO_TAG_RT
+                 || (m_stack.back().tag == GUMBO_TAG_RTC && tag != GUMBO_TAG_RT
+                     && tag != GUMBO_TAG_RP))) {
+        pop_to(m_stack.size() - 1, true, false);
+      }
+      break;
+    default:
+      break;
+    }
+    if (reopens_formatting(tag) && m_select == 0) {
+      reopen();
+    }
+    return true;
+  }
+
   Start start_tag(GumboTag tag,
-                  std::string_view name,
+                  const std::string& lower_name,
                   std::string_view attributes,
                   bool self_closing)
   {
-    if (m_foreign > 0) {
+    if (in_foreign()
+        && (tag == GUMBO_TAG_FONT ? font_breaks_out(attributes) : breaks_out_of_foreign(tag))) {
+      while (in_foreign()) {
+        pop_to(m_stack.size() - 1, true, false);
+      }
+    }
+    const bool foreign = in_foreign() || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH;
+    if (foreign) {
+      if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) {
+        if (m_select > 0) {
+          return Start::ignored;
+        }
+        reopen();
+      }
       if (self_closing) {
-        return Start::processed;
+        return depth() <= m_max ? Start::foreign : Start::too_deep;
       }
     } else {
-      if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) {
-        return Start::processed;
-      }
       if (m_select > 0) {
         if (const auto outcome = start_tag_in_select(tag)) {
           return *outcome;
         }
       }
-      if (closes_paragraph(tag) || tag == GUMBO_TAG_HR) {
-        close_open(GUMBO_TAG_P, Scope::button);
+      if (!prepare_html_start(tag)) {
+        return Start::ignored;
       }
       if (is_void_element(tag) || is_raw_text_element(tag)) {
-        return Start::processed;
-      }
-      switch (tag) {
-      case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2:
-      case GUMBO_TAG_H3:
-      case GUMBO_TAG_H4:
-      case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6:
-        if (!m_stack.empty() && is_heading_tag(m_stack.back().tag)) {
-          pop_to(m_stack.size() - 1, true, false);
-        }
-        break;
-      case GUMBO_TAG_LI:
-        close_item({GUMBO_TAG_LI, GUMBO_TAG_LI});
-        break;
-      case GUMBO_TAG_DD:
-      case GUMBO_TAG_DT:
-        close_item({GUMBO_TAG_DD, GUMBO_TAG_DT});
-        break;
-      case GUMBO_TAG_A:
-      case GUMBO_TAG_NOBR:
-        end_formatting(tag, {});
-        break;
-      case GUMBO_TAG_BUTTON:
-        close_open(GUMBO_TAG_BUTTON, Scope::plain);
-        break;
-      case GUMBO_TAG_TABLE:
-      case GUMBO_TAG_CAPTION:
-      case GUMBO_TAG_COLGROUP:
-      case GUMBO_TAG_TBODY:
-      case GUMBO_TAG_THEAD:
-      case GUMBO_TAG_TFOOT:
-      case GUMBO_TAG_TR:
-      case GUMBO_TAG_TD:
-      case GUMBO_TAG_TH:
-        if (!start_table_part(tag)) {
-          return Start::ignored;
-        }
-        break;
-      case GUMBO_TAG_OPTION:
-        pop_top_if(GUMBO_TAG_OPTION);
-        break;
-      case GUMBO_TAG_OPTGROUP:
-        pop_top_if(GUMBO_TAG_OPTION);
-        pop_top_if(GUMBO_TAG_OPTGROUP);
-        break;
-      case GUMBO_TAG_RB:
-      case GUMBO_TAG_RP:
-      case GUMBO_TAG_RT:
-      case GUMBO_TAG_RTC:
-        while (!m_stack.empty()
-               && (m_stack.back().tag == GUMBO_TAG_RB || m_stack.back().tag == GUMBO_TAG_RP
-                   || m_stack.back().tag == GUMBO_TAG_RT
-                   || (m_stack.back().tag == GUMBO_TAG_RTC && tag != GUMBO_TAG_RT
-                       && tag != GUMBO_TAG_RP))) {
-          pop_to(m_stack.size() - 1, true, false);
-        }
-        break;
-      default:
-        break;
+        return depth() <= m_max ? Start::html : Start::too_deep;
       }
     }
 
     OpenElement e;
     e.tag = tag;
+    e.foreign = foreign;
     if (tag == GUMBO_TAG_UNKNOWN) {
-      e.name = lower(name);
+      e.name = lower_name;
     }
-    if (is_formatting_element(tag)) {
-      e.key = std::string(gumbo_normalized_tagname(tag));
-      e.key += '\0';
-      e.key.append(attributes);
-    }
-    e.formatting = m_reopened.size();
-    if (tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH) {
-      if (self_closing) {
-        return Start::processed;
+    if (!foreign) {
+      if (is_formatting_element(tag)) {
+        e.key = std::string(gumbo_normalized_tagname(tag));
+        e.key += '\0';
+        e.key.append(attributes);
+        limit_identical(e.key);
+        e.listed = true;
       }
-      ++m_foreign;
-    }
-    if (tag == GUMBO_TAG_SELECT) {
-      ++m_select;
+      if (is_marker_element(tag)) {
+        m_markers.push_back(m_closed.size());
+      }
+      if (tag == GUMBO_TAG_SELECT) {
+        ++m_select;
+      }
+      if (tag == GUMBO_TAG_FORM) {
+        m_form = true;
+      }
     }
     m_stack.push_back(std::move(e));
-    return depth() <= m_max ? Start::processed : Start::too_deep;
+    if (depth() > m_max) {
+      return Start::too_deep;
+    }
+    return foreign ? Start::foreign : Start::html;
   }
 
   // A new <li>, <dd> or <dt> closes the open one.
-  void close_item(std::pair<GumboTag, GumboTag> tags)
+  void close_item(GumboTag first, GumboTag second)
   {
     for (std::size_t i = m_stack.size(); i-- > 0;) {
       const GumboTag t = m_stack[i].tag;
-      if (t == tags.first || t == tags.second) {
+      if (t == first || t == second) {
         pop_to(i, true, false);
         return;
       }

@@ -81,6 +81,7 @@ struct OpenLink
   bool target_in_source = false;
   std::size_t start = 0; // source offset where the link text starts
   bool start_known = false;
+  std::size_t opened_at = 0; // where the text before the link ends
   std::string text;
   bool image = false;
 };
@@ -335,6 +336,7 @@ private:
       link.target_end = link.target_begin + href.size;
     }
     link.start = m_last_end;
+    link.opened_at = m_last_end;
     m_links.push_back(std::move(link));
   }
 
@@ -354,7 +356,13 @@ private:
     // definition; an autolink's href is its text.
     const std::size_t search_from = std::max(m_last_end, link.start);
     const std::size_t window_end = std::min(src.size(), search_from + 8);
-    const std::size_t bracket = src.substr(0, window_end).find("](", search_from);
+    // Only the first ']' after the link text can close it: a reference link
+    // ("[ref] [x](url)") is not followed by "(".
+    std::size_t bracket = src.substr(0, window_end).find(']', search_from);
+    if (bracket != std::string_view::npos
+        && (bracket + 1 >= src.size() || src[bracket + 1] != '(')) {
+      bracket = std::string_view::npos;
+    }
     if (bracket != std::string_view::npos) {
       std::size_t p = bracket + 2;
       while (p < src.size() && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n')) {
@@ -393,7 +401,11 @@ private:
       const std::size_t close = src.find(')', dest_end);
       std::size_t span_begin = bracket;
       if (link.start_known) {
-        span_begin = link.start > 0 && src[link.start - 1] == '[' ? link.start - 1 : link.start;
+        // The '[' may stand before emphasis or a code span ("[*our* site]").
+        const std::size_t open = link.start > 0 ? src.rfind('[', link.start - 1)
+                                                : std::string_view::npos;
+        span_begin =
+          open != std::string_view::npos && open >= link.opened_at ? open : link.start;
       }
       out.span = core::Span{span_begin,
                             close == std::string_view::npos ? dest_end : close + 1};

@@ -255,14 +255,19 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     i = c.last_line;
   }
 
-  auto block_has = [&](std::size_t b, const std::vector<bool>& flags) {
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].block == b && flags[i]) {
-        return true;
-      }
+  // Which blocks hold a release line, a contact label, notes or an end mark
+  // (one pass over the lines).
+  enum : unsigned { k_release = 1, k_contact = 2, k_notes = 4, k_end = 8 };
+  std::vector<unsigned> block_flags(doc.blocks.size(), 0);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::size_t bl = lines[i].block;
+    if (bl == Line::npos) {
+      continue;
     }
-    return false;
-  };
+    block_flags[bl] |= (line_is_release[i] ? k_release : 0U) | (line_is_contact[i] ? k_contact : 0U)
+                       | (line_is_notes[i] ? k_notes : 0U) | (line_is_end[i] ? k_end : 0U);
+  }
+  auto block_has = [&](std::size_t bl, unsigned flag) { return (block_flags[bl] & flag) != 0; };
   auto in_contact = [&](const Block& block) {
     return std::any_of(r.contacts.begin(), r.contacts.end(), [&](const ContactBlock& c) {
       return block.span.begin < c.span.end && c.span.begin < block.span.end;
@@ -281,7 +286,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     if (block.span.begin >= first_end) {
       break;
     }
-    if (block_has(b, line_is_release) || in_contact(block) || block_has(b, line_is_notes)
+    if (block_has(b, k_release) || in_contact(block) || block_has(b, k_notes)
         || is_date_only(block.content.text)) {
       continue;
     }
@@ -321,7 +326,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       continue;
     }
     const bool after_end = block.span.begin >= first_end;
-    if (block_has(i, line_is_notes)) {
+    if (block_has(i, k_notes)) {
       in_notes = true;
       in_boilerplate = false;
     } else if (RE2::PartialMatch(block.content.text, m.boilerplate())
@@ -333,7 +338,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     } else if (block.kind == BlockKind::heading && !after_end) {
       in_boilerplate = false;
     }
-    if (in_contact(block) || block_has(i, line_is_end)) {
+    if (in_contact(block) || block_has(i, k_end)) {
       if (!after_end) {
         r.body_end = std::min(r.body_end, block.span.begin);
       }

@@ -336,18 +336,29 @@ Catalog::load_rule_text(const std::string& path,
         }
       }
     }
-    // Build the check once, so that a bad pattern is reported at load.
-    if (errors.size() == before) {
-      rule.kind->create(rule.params, path, errors);
-      for (const auto& [name, setting] : rule.profiles) {
-        if (setting.params.empty()) {
-          continue;
+    // Build the check once, so that a bad pattern is reported at load, with
+    // the file's other errors. A profile's check reports only what the
+    // rule's own check did not.
+    const std::size_t before_checks = errors.size();
+    rule.kind->create(rule.params, path, errors);
+    for (const auto& [name, setting] : rule.profiles) {
+      if (setting.params.empty()) {
+        continue;
+      }
+      Params p = rule.params;
+      for (const auto& [k, v] : setting.params) {
+        p.set(k, v);
+      }
+      core::Errors profile_errors;
+      rule.kind->create(p, path, profile_errors);
+      for (core::Error& e : profile_errors) {
+        const auto same = [&](const core::Error& o) {
+          return o.path == e.path && o.line == e.line && o.column == e.column
+                 && o.message == e.message;
+        };
+        if (std::none_of(errors.begin() + static_cast<long>(before_checks), errors.end(), same)) {
+          errors.push_back(std::move(e));
         }
-        Params p = rule.params;
-        for (const auto& [k, v] : setting.params) {
-          p.set(k, v);
-        }
-        rule.kind->create(p, path, errors);
       }
     }
   }

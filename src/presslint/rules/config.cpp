@@ -40,7 +40,18 @@ parse_duration(std::string_view text)
 std::string
 glob_to_regex(std::string_view glob)
 {
+  // As in .gitignore: a trailing '/' names a folder, a leading '/' anchors
+  // the glob to the config's folder, and a glob with no other '/' ("*.md",
+  // "drafts/") matches a name at any depth.
   std::string re;
+  while (glob.size() > 1 && glob.ends_with('/')) {
+    glob.remove_suffix(1);
+  }
+  if (glob.starts_with('/')) {
+    glob.remove_prefix(1);
+  } else if (glob.find('/') == std::string_view::npos) {
+    re += "(?:.*/)?";
+  }
   for (std::size_t i = 0; i < glob.size(); ++i) {
     const char c = glob[i];
     if (c == '*') {
@@ -181,6 +192,9 @@ load_one(const std::string& path,
         out.ignore.emplace_back(dir.string(), g);
       }
     } else if (key.value == "rules") {
+      if (value.is_null()) {
+        continue; // "rules:" with every entry commented out
+      }
       if (!value.is_map()) {
         error(value, fmt::format("\"rules\" must be a mapping, not {}", value.kind_name()));
         continue;
@@ -218,6 +232,9 @@ load_one(const std::string& path,
         out.rules.push_back(std::move(rs));
       }
     } else if (key.value == "links") {
+      if (value.is_null()) {
+        continue;
+      }
       if (!value.is_map()) {
         error(value, fmt::format("\"links\" must be a mapping, not {}", value.kind_name()));
         continue;

@@ -79,7 +79,9 @@ build_rule_set(const Catalog& catalog,
         }
       }
     }
-    // --enable / --disable: the last flag wins.
+    // --enable / --disable: the last flag wins. A rule enabled again keeps
+    // the severity the profile and config gave it, if they left it on.
+    const core::Severity configured = active.severity;
     for (const Toggle& t : toggles) {
       if (t.key != rule.id && t.key != rule.category) {
         continue;
@@ -87,8 +89,9 @@ build_rule_set(const Catalog& catalog,
       if (!t.enable) {
         active.severity = core::Severity::off;
       } else if (active.severity == core::Severity::off) {
-        active.severity = rule.severity != core::Severity::off ? rule.severity
-                                                               : core::Severity::warning;
+        active.severity = configured != core::Severity::off ? configured
+                          : rule.severity != core::Severity::off ? rule.severity
+                                                                 : core::Severity::warning;
       }
       active.severity_origin = t.enable ? "--enable " + t.key : "--disable " + t.key;
     }
