@@ -142,12 +142,12 @@ TEST_CASE("rule loader: an unknown key, a bad regex and a wrong type give three 
   REQUIRE(errors.size() == 3);
   CHECK(summary(errors)
         == "pack/broken.yaml:4:1: unknown key \"colour\" (known: id, kind, severity, message, "
-           "docs, params, profiles)\n"
+           "docs, params, profiles, supersedes)\n"
            "pack/broken.yaml:3:11: \"severity\" must be a string, not a list\n"
            "pack/broken.yaml:9:14: invalid RE2 pattern \"(unclosed\": missing ): (unclosed\n");
   CHECK(errors[0].format()
         == "pack/broken.yaml:4:1: error: unknown key \"colour\" (known: id, kind, severity, "
-           "message, docs, params, profiles)\n"
+           "message, docs, params, profiles, supersedes)\n"
            "    colour: red\n"
            "    ^");
   CHECK(errors[1].format()
@@ -375,6 +375,39 @@ TEST_CASE("rule loader: a {data: NAME} reference is resolved")
     CHECK(summary(more)
           == "pack/data/more.yaml:1:1: reference list \"banned-words\" is defined twice\n");
   }
+}
+
+TEST_CASE("rule loader: a rule pack folder with its own data lists")
+{
+  presslint::test::TempDir dir;
+  dir.write("data/words.yaml", "house-words: [synergy]\n");
+  dir.write("house/jargon.yaml", rule_text("house.jargon", "params:\n"
+                                                           "  words: {data: house-words}\n"));
+  dir.write("house/marks.yaml", rule_text("house.marks", "params:\n"
+                                                         "  words: {data: end-marks}\n"));
+  dir.write("house/README.md", "not a rule file\n");
+  Catalog catalog;
+  Errors errors;
+  REQUIRE(catalog.load_builtin(errors));
+  REQUIRE_MESSAGE(catalog.load_pack(dir.path(), errors), summary(errors));
+  CHECK(catalog.has_pack(dir.path()));
+  const Rule* jargon = catalog.find("house.jargon");
+  REQUIRE(jargon != nullptr);
+  CHECK(jargon->pack == dir.path());
+  CHECK(jargon->path == dir.path() + "/house/jargon.yaml");
+  CHECK(jargon->params.strings("words") == std::vector<std::string>{"synergy"});
+  // A pack may use the built-in reference lists.
+  const Rule* marks = catalog.find("house.marks");
+  REQUIRE(marks != nullptr);
+  CHECK_FALSE(marks->params.strings("words").empty());
+  // Loading the same folder again does nothing.
+  CHECK(catalog.load_pack(dir.path(), errors));
+  CHECK(errors.empty());
+
+  Catalog other;
+  Errors missing;
+  CHECK_FALSE(other.load_pack(dir.path() + "/nope", missing));
+  CHECK(summary(missing) == dir.path() + "/nope:0:0: rule folder not found\n");
 }
 
 TEST_CASE("rule loader: the built-in catalogue loads and every rule has docs")

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace presslint::checks {
 
@@ -76,7 +77,11 @@ kinds()
 {
   static const std::vector<KindSpec> k_kinds = [] {
     std::vector<KindSpec> v;
-#define PRESSLINT_KIND(name, cls) v.push_back(cls::spec());
+#define PRESSLINT_KIND(name, cls)                                                                  \
+  v.push_back(cls::spec());                                                                        \
+  if (v.back().name != #name) {                                                                    \
+    throw std::logic_error("kinds.def names " #name " but its class says otherwise");           \
+  }
 #include <presslint/checks/kinds.def>
 #undef PRESSLINT_KIND
     return v;

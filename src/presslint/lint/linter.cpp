@@ -109,6 +109,34 @@ apply_inline_controls(const document::Document& doc, std::vector<core::Finding>&
   });
 }
 
+void
+apply_superseded(const rules::RuleSet& rules, std::vector<core::Finding>& findings)
+{
+  // One problem, one finding: a rule's finding hides the findings of the
+  // rules it supersedes on overlapping text.
+  std::vector<bool> drop(findings.size(), false);
+  for (const core::Finding& winner : findings) {
+    const rules::ActiveRule* active = rules.find(winner.rule_id);
+    if (active == nullptr || active->rule->supersedes.empty()) {
+      continue;
+    }
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const core::Finding& loser = findings[i];
+      const auto& sup = active->rule->supersedes;
+      if (std::find(sup.begin(), sup.end(), loser.rule_id) == sup.end()) {
+        continue;
+      }
+      const bool overlap = loser.span.begin < winner.span.end && winner.span.begin < loser.span.end;
+      const bool same_point = loser.span.begin == winner.span.begin;
+      if (overlap || same_point) {
+        drop[i] = true;
+      }
+    }
+  }
+  std::size_t i = 0;
+  std::erase_if(findings, [&](const core::Finding&) { return drop[i++]; });
+}
+
 std::vector<core::Finding>
 lint_document(const document::Document& doc,
               const rules::RuleSet& rules,
@@ -124,6 +152,7 @@ lint_document(const document::Document& doc,
     checks::Context ctx{doc, regions, *active.rule, active.severity, now, findings};
     active.check->run(ctx);
   }
+  apply_superseded(rules, findings);
   apply_inline_controls(doc, findings);
   sort_findings(findings);
   return findings;

@@ -21,6 +21,10 @@ std::vector<core::Finding> lint_document(const document::Document& doc,
 // <!-- presslint-enable RULE... -->, <!-- presslint-disable-next-line RULE... -->.
 void apply_inline_controls(const document::Document& doc, std::vector<core::Finding>& findings);
 
+// Drops the findings of rules superseded by another rule's finding on
+// overlapping text (the rule file's `supersedes`).
+void apply_superseded(const rules::RuleSet& rules, std::vector<core::Finding>& findings);
+
 void sort_findings(std::vector<core::Finding>& findings);
 
 } // namespace presslint::lint

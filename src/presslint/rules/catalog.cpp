@@ -161,12 +161,12 @@ Catalog::load_rule_text(const std::string& path,
     error(at, fmt::format("a rule file must be a mapping, not {}", root.kind_name()));
     return false;
   }
-  static constexpr std::array<std::string_view, 7> k_keys{"id", "kind", "severity", "message",
-                                                          "docs", "params", "profiles"};
+  static constexpr std::array<std::string_view, 8> k_keys{
+    "id", "kind", "severity", "message", "docs", "params", "profiles", "supersedes"};
   for (const auto& [key, value] : root.entries) {
     if (std::find(k_keys.begin(), k_keys.end(), key.value) == k_keys.end()) {
       error(key, fmt::format("unknown key \"{}\" (known: id, kind, severity, message, docs, "
-                             "params, profiles)",
+                             "params, profiles, supersedes)",
                              key.value));
     }
   }
@@ -235,6 +235,20 @@ Catalog::load_rule_text(const std::string& path,
           error(*message, fmt::format("unknown placeholder \"{{{}}}\" in message (kind \"{}\" "
                                       "offers {})",
                                       name, rule.kind->name, known.empty() ? "none" : known));
+        }
+      }
+    }
+  }
+  if (const YamlNode* sup = root.find("supersedes")) {
+    if (!sup->is_sequence()) {
+      error(*sup, fmt::format("\"supersedes\" must be a list of rule ids, not {}", sup->kind_name()));
+    } else {
+      for (const YamlNode& item : sup->items) {
+        if (!item.is_scalar()) {
+          error(item, fmt::format("each item of \"supersedes\" must be a rule id, not {}",
+                                  item.kind_name()));
+        } else {
+          rule.supersedes.push_back(item.value);
         }
       }
     }

@@ -226,6 +226,18 @@ validate_param(const ParamSpec& spec,
     if (!node.is_map()) {
       return wrong_type(node);
     }
+    if (node.entries.size() == 1 && node.entries.front().first.value == "data"
+        && node.entries.front().second.is_scalar()) {
+      const YamlNode& ref = node.entries.front().second;
+      auto it = data.find(ref.value);
+      if (it == data.end() || !it->second.is_map()) {
+        return fail(ref, fmt::format("no reference mapping named \"{}\" in rules/data", ref.value));
+      }
+      out = it->second;
+      out.line = node.line;
+      out.column = node.column;
+      return true;
+    }
     bool ok = true;
     for (const auto& [k, v] : node.entries) {
       if (!v.is_scalar()) {

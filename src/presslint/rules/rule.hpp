@@ -47,6 +47,9 @@ struct Rule
   RuleDocs docs;
   std::map<std::string, ProfileSetting, std::less<>> profiles;
   Params params; // the rule file's own, over the kind's defaults
+  // Rules this one wins over when both flag overlapping text ("one problem,
+  // one finding": the more specific rule wins).
+  std::vector<std::string> supersedes;
   std::string path;  // where it was loaded from ("rules/..." for built-in ones)
   std::string pack;  // "builtin" or the folder of a user pack
 };
