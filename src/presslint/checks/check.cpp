@@ -77,10 +77,10 @@ kinds()
 {
   static const std::vector<KindSpec> k_kinds = [] {
     std::vector<KindSpec> v;
-#define PRESSLINT_KIND(name, cls)                                                                  \
+#define PRESSLINT_KIND(kind_name, cls)                                                                  \
   v.push_back(cls::spec());                                                                        \
-  if (v.back().name != #name) {                                                                    \
-    throw std::logic_error("kinds.def names " #name " but its class says otherwise");           \
+  if (v.back().name != #kind_name) {                                                                    \
+    throw std::logic_error("kinds.def names " #kind_name " but its class says otherwise");           \
   }
 #include <presslint/checks/kinds.def>
 #undef PRESSLINT_KIND
