@@ -263,3 +263,19 @@ TEST_CASE("inline controls: apply_inline_controls on given findings")
                "7 dateline.missing\n"
                "7 contact.missing\n");
 }
+
+TEST_CASE("inline controls: disable-line covers the comment's own line only")
+{
+  using namespace presslint;
+  const document::Document doc = test::markdown("# Acme opens a plant\n\n"
+                                                "Acme will hire TK people. <!-- presslint-disable-line placeholder.text -->\n"
+                                                "And TK more.\n");
+  std::vector<core::Finding> findings;
+  const std::size_t first = doc.source.find("TK");
+  const std::size_t second = doc.source.find("TK", first + 1);
+  findings.push_back(core::Finding{"placeholder.text", core::Severity::error, "a", {first, first + 2}, {}, "TK"});
+  findings.push_back(core::Finding{"placeholder.text", core::Severity::error, "b", {second, second + 2}, {}, "TK"});
+  lint::apply_inline_controls(doc, findings);
+  REQUIRE_EQ(findings.size(), 1U);
+  CHECK_EQ(findings[0].message, "b");
+}

@@ -28,7 +28,7 @@ namespace {
 
 struct Control
 {
-  enum class Kind { disable, enable, disable_next_line } kind;
+  enum class Kind { disable, enable, disable_next_line, disable_line } kind;
   std::size_t offset = 0;  // where it takes effect
   std::size_t line = 0;    // for disable-next-line: the 0-based line it covers
   std::vector<std::string> rules; // empty: all
@@ -54,7 +54,7 @@ apply_inline_controls(const document::Document& doc, std::vector<core::Finding>&
     return;
   }
   static const RE2 k_control(
-    R"(<!--\s*presslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->)");
+    R"(<!--\s*presslint-(disable-next-line|disable-line|disable|enable)((?:\s[^>]*?)?)\s*-->)");
   std::vector<Control> controls;
   re2::StringPiece input(doc.source);
   const char* base = doc.source.data();
@@ -67,11 +67,18 @@ apply_inline_controls(const document::Document& doc, std::vector<core::Finding>&
     const std::size_t end = begin + groups[0].size();
     Control c;
     const std::string_view kv(groups[1].data(), groups[1].size());
-    c.kind = kv == "disable" ? Control::Kind::disable
-                             : (kv == "enable" ? Control::Kind::enable
-                                               : Control::Kind::disable_next_line);
+    if (kv == "disable") {
+      c.kind = Control::Kind::disable;
+    } else if (kv == "enable") {
+      c.kind = Control::Kind::enable;
+    } else if (kv == "disable-line") {
+      c.kind = Control::Kind::disable_line;
+    } else {
+      c.kind = Control::Kind::disable_next_line;
+    }
     c.offset = c.kind == Control::Kind::enable ? end : begin;
-    c.line = doc.line_index(end) + 1;
+    // The line a line-scoped comment covers: its own, or the next one.
+    c.line = doc.line_index(begin) + (c.kind == Control::Kind::disable_next_line ? 1 : 0);
     std::istringstream words(std::string(groups[2].data(), groups[2].size()));
     std::string w;
     while (words >> w) {
@@ -92,7 +99,7 @@ apply_inline_controls(const document::Document& doc, std::vector<core::Finding>&
     bool disabled = false;
     const std::size_t line = doc.line_index(f.span.begin);
     for (const Control& c : controls) {
-      if (c.kind == Control::Kind::disable_next_line) {
+      if (c.kind == Control::Kind::disable_next_line || c.kind == Control::Kind::disable_line) {
         if (c.line == line && names(c.rules, f.rule_id)) {
           return true;
         }

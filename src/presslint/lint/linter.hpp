@@ -18,7 +18,8 @@ std::vector<core::Finding> lint_document(const document::Document& doc,
                                          std::chrono::sys_seconds now);
 
 // Inline control comments: <!-- presslint-disable RULE... -->,
-// <!-- presslint-enable RULE... -->, <!-- presslint-disable-next-line RULE... -->.
+// <!-- presslint-enable RULE... -->, <!-- presslint-disable-next-line RULE... -->,
+// <!-- presslint-disable-line RULE... --> (on the line the comment is on).
 void apply_inline_controls(const document::Document& doc, std::vector<core::Finding>& findings);
 
 // Drops the findings of rules superseded by another rule's finding on

@@ -93,6 +93,7 @@ collect_files(const std::vector<std::string>& paths, std::vector<FileResult>& fa
           continue;
         }
         document::Format format;
+        // Reported as the user named the folder: "./a.md" for ".".
         const std::string s = it->path().generic_string();
         if (document::format_from_path(s, format) && !it->is_directory(ec)) {
           found.push_back(s);
