@@ -23,13 +23,19 @@ using presslint::test::slice;
 
 namespace {
 
+// The two rules these tests use, and no other: the catalogue grows, and
+// the comments must be tested against known findings.
 const presslint::rules::RuleSet&
 default_rules()
 {
   static const auto k_set = [] {
     Errors errors;
+    std::vector<presslint::rules::Toggle> toggles;
+    for (const auto& rule : builtin_catalog().rules()) {
+      toggles.push_back({rule.id, rule.id == "placeholder.text" || rule.id == "headline.length"});
+    }
     auto set = presslint::rules::build_rule_set(builtin_catalog(), presslint::rules::Config{}, "",
-                                                {}, {"builtin"}, errors);
+                                                toggles, {"builtin"}, errors);
     REQUIRE(errors.empty());
     return set;
   }();
@@ -47,8 +53,8 @@ html(const std::string& text)
   return doc;
 }
 
-// "line:column rule 'matched text'" for each finding of the built-in rules,
-// one a line.
+// "line:column rule 'matched text'" for each finding of the two rules, one
+// a line.
 std::string
 lint(const Document& doc)
 {

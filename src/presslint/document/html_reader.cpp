@@ -85,12 +85,15 @@ utf8_sequence_length(char lead)
 // Depth guard
 //
 // Gumbo's tree construction slows down with the square of the nesting depth,
-// so the source is first scanned by a small model of the HTML tokenizer and
-// of the tree builder's stack of open elements: implied end tags (<p>, <li>,
-// table parts), end tags that close their open descendants, and formatting
-// elements that a parser reopens after closing them implicitly. The model
-// errs on the side of deeper: it counts such formatting elements until their
-// own end tag arrives.
+// so the source is first scanned, in linear time, by a small model of the
+// HTML tokenizer (comments, raw text of <script>, <style>, <textarea>...) and
+// of the tree builder's stack of open elements: void elements, implied end
+// tags (<p>, <li>, table parts, options), end tags that close what is open
+// inside, dropped tags (a <td> outside a table, most tags in a <select>),
+// foreign content, and the formatting elements a parser reopens after
+// closing them implicitly. A self-closing slash counts only in SVG and
+// MathML: "<div/>" opens a div. The model's depth stays within a small
+// factor of the depth of the tree gumbo builds, both ways.
 
 bool
 is_void_element(GumboTag tag)
@@ -360,8 +363,15 @@ is_scope_boundary(GumboTag tag, Scope scope)
   case GUMBO_TAG_MARQUEE:
   case GUMBO_TAG_OBJECT:
   case GUMBO_TAG_TEMPLATE:
-  case GUMBO_TAG_SVG:
-  case GUMBO_TAG_MATH:
+  case GUMBO_TAG_MI:
+  case GUMBO_TAG_MO:
+  case GUMBO_TAG_MN:
+  case GUMBO_TAG_MS:
+  case GUMBO_TAG_MTEXT:
+  case GUMBO_TAG_ANNOTATION_XML:
+  case GUMBO_TAG_FOREIGNOBJECT:
+  case GUMBO_TAG_DESC:
+  case GUMBO_TAG_TITLE:
     return true;
   default:
     return false;
@@ -487,6 +497,27 @@ reopens_formatting(GumboTag tag)
   }
 }
 
+// Elements a parser closes before an end tag ("generate implied end tags").
+bool
+has_implied_end_tag(GumboTag tag)
+{
+  switch (tag) {
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_OPTGROUP:
+  case GUMBO_TAG_OPTION:
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_RB:
+  case GUMBO_TAG_RP:
+  case GUMBO_TAG_RT:
+  case GUMBO_TAG_RTC:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool
 is_table_structure(GumboTag tag)
 {
@@ -512,14 +543,10 @@ public:
         // Text makes a parser reopen formatting elements.
         const std::string_view text = m_src.substr(pos, lt - pos);
         const std::size_t visible = text.find_first_not_of(" \t\n\r\f");
-        if (visible != npos || !in_table_structure()) {
-          if (!m_stack.empty() && m_stack.back().foreign) {
-            // Text in foreign content stays there.
-          } else if (m_select == 0) {
-            reopen();
-            if (depth() > m_max) {
-              return pos + (visible != npos ? visible : 0);
-            }
+        if ((visible != npos || !in_table_structure()) && !in_foreign() && m_select == 0) {
+          reopen();
+          if (depth() > m_max) {
+            return pos + (visible != npos ? visible : 0);
           }
         }
       }
@@ -627,7 +654,10 @@ private:
   bool m_form = false;      // a <form> is open (nested forms are dropped)
 
   [[nodiscard]] std::size_t floor() const { return m_markers.empty() ? 0 : m_markers.back(); }
-  [[nodiscard]] std::size_t reopenable() const { return m_closed.size() - floor(); }
+  [[nodiscard]] std::size_t reopenable() const
+  {
+    return m_closed.size() > floor() ? m_closed.size() - floor() : 0;
+  }
   [[nodiscard]] std::size_t depth() const { return m_stack.size() + reopenable(); }
 
   [[nodiscard]] bool in_foreign() const
@@ -998,7 +1028,12 @@ private:
         m_form = false;
         if (const auto i = find_open(
               [](const OpenElement& e) { return e.tag == GUMBO_TAG_FORM; }, Scope::plain)) {
-          m_stack.erase(m_stack.begin() + static_cast<std::ptrdiff_t>(*i));
+          while (!m_stack.empty() && has_implied_end_tag(m_stack.back().tag)) {
+            pop_to(m_stack.size() - 1, true, false);
+          }
+          if (*i < m_stack.size()) {
+            m_stack.erase(m_stack.begin() + static_cast<std::ptrdiff_t>(*i));
+          }
         }
       }
       return;
@@ -1414,12 +1449,22 @@ public:
         mapped(1, crlf ? 2 : 1);
         continue;
       }
-      if (m_text[m_i] == c) {
-        verbatim_byte();
+      if (c == '<') {
+        // A literal '<', or a tag or comment the parser dropped from the
+        // middle of the text.
+        if (m_text[m_i] == '<' && plausible(m_i + 1, m_j + 1)) {
+          verbatim_byte();
+          continue;
+        }
+        const std::size_t end = markup_end(m_j);
+        if (end == npos) {
+          break;
+        }
+        m_j = end;
         continue;
       }
-      // A tag or comment the parser dropped from the middle of the text.
-      if (c == '<' && skip_markup()) {
+      if (m_text[m_i] == c) {
+        verbatim_byte();
         continue;
       }
       break;
@@ -1480,20 +1525,40 @@ private:
   // Whether text from `i` and source from `j` go on alike for a while.
   [[nodiscard]] bool plausible(std::size_t i, std::size_t j) const
   {
-    for (int k = 0; k < 32; ++k, ++i, ++j) {
+    for (int k = 0; k < 64; ++k) {
       if (i == m_text.size()) {
+        while (j < m_orig.size() && m_orig[j] == '<') {
+          j = markup_end(j);
+          if (j == npos) {
+            return false;
+          }
+        }
         return j == m_orig.size();
       }
       if (j == m_orig.size()) {
         return false;
       }
       const char c = m_orig[j];
-      if (c == '&' || c == '\r' || c == '<') {
+      if (c == '&') {
         return true; // cannot tell from here on
+      }
+      if (c == '\r' && m_text[i] == '\n') {
+        j += j + 1 < m_orig.size() && m_orig[j + 1] == '\n' ? 2 : 1;
+        ++i;
+        continue;
+      }
+      if (c == '<' && m_text[i] != '<') {
+        j = markup_end(j);
+        if (j == npos) {
+          return false;
+        }
+        continue;
       }
       if (m_text[i] != c) {
         return false;
       }
+      ++i;
+      ++j;
     }
     return true;
   }
@@ -1535,11 +1600,19 @@ private:
     if (name_end == k) {
       return false;
     }
+    // Not a reference the parser knows: the '&' stands as written.
+    if (m_text[m_i] == '&' && plausible(m_i + 1, m_j + 1)) {
+      return false;
+    }
     const bool semicolon = name_end < m_orig.size() && m_orig[name_end] == ';';
-    for (std::size_t end = semicolon ? name_end + 1 : name_end; end > k; --end) {
-      for (std::size_t count = 1; count <= 2; ++count) {
-        const std::size_t length = code_points_length(m_i, count);
-        if (length != npos && plausible(m_i + length, end)) {
+    // A few references stand for two code points.
+    for (std::size_t count = 1; count <= 2; ++count) {
+      const std::size_t length = code_points_length(m_i, count);
+      if (length == npos) {
+        break;
+      }
+      for (std::size_t end = semicolon ? name_end + 1 : name_end; end > k; --end) {
+        if (plausible(m_i + length, end)) {
           mapped(length, end - m_j);
           return true;
         }
@@ -1548,25 +1621,15 @@ private:
     return false;
   }
 
-  bool skip_markup()
+  // The end of the tag or comment at m_orig[j] == '<', or npos.
+  [[nodiscard]] std::size_t markup_end(std::size_t j) const
   {
-    std::size_t end = npos;
-    if (m_orig.substr(m_j, 4) == "<!--") {
-      end = m_orig.find("-->", m_j + 4);
-      if (end != npos) {
-        end += 3;
-      }
-    } else {
-      end = m_orig.find('>', m_j + 1);
-      if (end != npos) {
-        end += 1;
-      }
+    if (m_orig.substr(j, 4) == "<!--") {
+      const std::size_t end = m_orig.find("-->", j + 4);
+      return end == npos ? npos : end + 3;
     }
-    if (end == npos) {
-      return false;
-    }
-    m_j = end;
-    return true;
+    const std::size_t end = m_orig.find('>', j + 1);
+    return end == npos ? npos : end + 1;
   }
 };
 
@@ -1832,18 +1895,11 @@ public:
 
   void build(const GumboNode* root)
   {
-    BlockStyle style;
-    if (root->type == GUMBO_NODE_ELEMENT) {
-      block_style(root->v.element.tag, style);
-    }
-    style.inherits = false;
-    if (style.kind == BlockKind::heading || style.preformatted) {
-      walk(root, 0);
-      return;
-    }
     // The content element is a plain container whatever its tag.
     m_contexts.push_back(Context{BlockStyle{}, root, false});
-    walk_children(root, 0);
+    if (root->type == GUMBO_NODE_ELEMENT) {
+      walk_children(root, 0);
+    }
     close_run(!m_contexts.back().split);
     m_contexts.pop_back();
   }

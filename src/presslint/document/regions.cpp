@@ -276,33 +276,61 @@ detect_regions(const Document& doc, const RegionMatcher& m)
   const std::size_t first_end =
     r.end_marks.empty() ? doc.source.size() : lines[r.end_marks.front().line].span.begin;
 
-  // Headline and first body paragraph.
-  std::size_t b = 0;
-  for (; b < doc.blocks.size(); ++b) {
-    const Block& block = doc.blocks[b];
-    if (!is_prose(block) || block.content.text.empty()) {
+  // Headline and first body paragraph. The top of a release, up to its
+  // first paragraph of prose, holds the release line, dates, contacts,
+  // mastheads ("Office of Public Affairs") and the headline: a heading if
+  // there is one (the highest level), else a paragraph set in emphasis, else
+  // a short line with no full stop.
+  auto skipped = [&](std::size_t i) {
+    const Block& block = doc.blocks[i];
+    return !is_prose(block) || block.content.text.empty() || block_has(i, k_release)
+           || in_contact(block) || block_has(i, k_notes) || is_date_only(block.content.text);
+  };
+  auto is_prose_paragraph = [&](std::size_t i) {
+    const Block& block = doc.blocks[i];
+    return (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item)
+           && !block.emphasized && block.content.text.size() >= 150;
+  };
+  std::size_t zone_end = 0;
+  while (zone_end < doc.blocks.size() && doc.blocks[zone_end].span.begin < first_end
+         && (skipped(zone_end) || !is_prose_paragraph(zone_end))) {
+    ++zone_end;
+  }
+  int best_level = 99;
+  std::optional<std::size_t> first_emphasized;
+  std::optional<std::size_t> first_short;
+  for (std::size_t i = 0; i < zone_end; ++i) {
+    if (skipped(i)) {
       continue;
     }
+    const Block& block = doc.blocks[i];
+    const std::string& t = block.content.text;
+    if (block.kind == BlockKind::heading && block.level < best_level) {
+      best_level = block.level;
+      r.headline = i;
+    } else if (block.emphasized && !first_emphasized) {
+      first_emphasized = i;
+    } else if (!first_short && t.find('\n') == std::string::npos && t.size() < 200
+               && !t.ends_with('.')) {
+      first_short = i;
+    }
+  }
+  if (!r.headline) {
+    r.headline = first_emphasized ? first_emphasized : first_short;
+  }
+  // The first body paragraph: the first paragraph after the headline that is
+  // not a subheadline (a heading or emphasis) or part of the top matter.
+  for (std::size_t i = r.headline ? *r.headline + 1 : 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
     if (block.span.begin >= first_end) {
       break;
     }
-    if (block_has(b, k_release) || in_contact(block) || block_has(b, k_notes)
-        || is_date_only(block.content.text)) {
+    if (skipped(i) || block.kind == BlockKind::heading
+        || (block.emphasized && i < zone_end)) {
       continue;
     }
-    if (!r.headline) {
-      const bool single_line = block.content.text.find('\n') == std::string::npos;
-      const std::string& t = block.content.text;
-      if (block.kind == BlockKind::heading || block.emphasized
-          || (single_line && t.size() < 200 && !t.ends_with('.'))) {
-        r.headline = b;
-        continue;
-      }
-    } else if ((block.kind == BlockKind::heading || block.emphasized) && !r.dateline_block) {
-      continue; // a subheadline
-    }
     if (block.kind == BlockKind::paragraph || block.kind == BlockKind::list_item) {
-      r.dateline_block = b;
+      r.dateline_block = i;
       break;
     }
   }
@@ -332,7 +360,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     } else if (RE2::PartialMatch(block.content.text, m.boilerplate())
                && (block.kind == BlockKind::heading || block.emphasized
                    || block.content.text.find('\n') != std::string::npos
-                   || block.content.text.find(':') < 80)) {
+                   || block.content.text.find(':') < 80 || block.content.text.size() < 80)) {
       in_boilerplate = true;
       in_notes = false;
     } else if (block.kind == BlockKind::heading && !after_end) {
