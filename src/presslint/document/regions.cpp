@@ -82,7 +82,9 @@ RegionMatcher::RegionMatcher(const Vocabulary& v)
                            + std::string(k_wrap);
   m_immediate = compile("(?i)" + head + "(" + alternation(v.immediate) + R"()\b)");
   m_embargo = compile("(?i)" + head + "(" + alternation(v.embargo) + R"()\b)");
-  m_label = compile("(?i)" + head + "(" + alternation(v.label) + R"()[\s*_\\:.]*$)");
+  // A label alone, or followed by a date ("NEWS RELEASE | March 3, 2026").
+  m_label = compile("(?i)" + head + "(" + alternation(v.label)
+                    + R"()[\s*_\\:.]*(?:$|(?:[-|:,]|\x{2013}|\x{2014})[\s*_\\]*\S))");
   m_end_mark_line =
     compile(std::string("^") + std::string(k_wrap) + "(" + alternation(v.end_marks, true) + ")"
             + std::string(k_wrap) + "$");
