@@ -3,7 +3,11 @@
 #include <presslint/cli/commands.hpp>
 
 #include <presslint/core/atomic_file.hpp>
+#include <presslint/lint/fix.hpp>
 #include <presslint/lint/run.hpp>
+#include <presslint/report/github.hpp>
+#include <presslint/report/json.hpp>
+#include <presslint/report/sarif.hpp>
 #include <presslint/report/text.hpp>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 #include <unistd.h>
@@ -261,6 +266,110 @@ print_config(lint::Runner& runner, const std::string& file)
   return write_output("", out) ? 0 : 2;
 }
 
+// The report formats of the lint command.
+constexpr std::array<std::string_view, 4> k_formats{"text", "json", "sarif", "github"};
+
+bool
+is_format(std::string_view name)
+{
+  return std::find(k_formats.begin(), k_formats.end(), name) != k_formats.end();
+}
+
+// Where a report goes: the main one (-f, -o) and each --report FORMAT=FILE.
+struct ReportTarget
+{
+  std::string format;
+  std::string path;         // "" or "-": standard output
+  bool to_stderr = false;   // the main report of --fix with "-" input
+  bool main = false;
+};
+
+// Everything a report is rendered from.
+struct ReportInput
+{
+  const lint::RunResult* result = nullptr;
+  const report::RunKeys* keys = nullptr;
+  const rules::Catalog* catalog = nullptr;
+  core::Errors config_errors;
+  std::string profile;
+  int exit_code = 0;
+  report::TextOptions text;
+  report::GithubOptions github;
+};
+
+std::string
+render_report(const ReportTarget& target, const ReportInput& in)
+{
+  if (target.format == "json") {
+    report::JsonOptions o;
+    o.config_errors = in.config_errors;
+    return report::render_json(*in.result, *in.keys, o);
+  }
+  if (target.format == "sarif") {
+    report::SarifOptions o;
+    o.catalog = in.catalog;
+    o.profile = in.profile.empty() ? std::string("ap") : in.profile;
+    o.docs_url = PRESSLINT_DOCS_URL;
+    o.exit_code = in.exit_code;
+    o.config_errors = in.config_errors;
+    return report::render_sarif(*in.result, *in.keys, o);
+  }
+  if (target.format == "github") {
+    report::GithubOptions o = in.github;
+    o.config_errors = in.config_errors;
+    return report::render_github(*in.result, *in.keys, o);
+  }
+  report::TextOptions o = in.text;
+  if (!target.main) {
+    o.color = false;
+    o.show_source = false;
+  }
+  return report::render_text(*in.result, o);
+}
+
+// Writes every report; false when one could not be written. After a config
+// error (config_errors set) the text report is not written: the errors went
+// to standard error.
+bool
+write_reports(const std::vector<ReportTarget>& targets, const ReportInput& in)
+{
+  bool ok = true;
+  for (const ReportTarget& t : targets) {
+    if (!in.config_errors.empty() && t.format == "text") {
+      continue;
+    }
+    const std::string text = render_report(t, in);
+    if (t.to_stderr && (t.path.empty() || t.path == "-")) {
+      std::fwrite(text.data(), 1, text.size(), stderr);
+      std::fflush(stderr);
+    } else if (!write_output(t.path, text)) {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// Exit status 1 when a finding is at or above the threshold or there are
+// too many warnings, else 0.
+int
+findings_status(const lint::RunResult& result, core::Severity threshold, long max_warnings)
+{
+  if (threshold != core::Severity::off) {
+    for (const lint::FileResult& f : result.files) {
+      for (const core::Finding& finding : f.findings) {
+        if (finding.severity >= threshold) {
+          return 1;
+        }
+      }
+    }
+  }
+  const report::Totals totals = report::count(result);
+  if (max_warnings >= 0 && static_cast<long>(totals.warnings) > max_warnings) {
+    return 1;
+  }
+  return 0;
+}
+
 int
 cmd_lint(const std::vector<std::string>& args)
 {
@@ -270,6 +379,9 @@ cmd_lint(const std::vector<std::string>& args)
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output;
+  std::vector<std::string> report_specs;
+  std::string baseline_path;
+  bool fix = false;
   std::string print_config_file;
   std::string config_path;
   std::string profile;
@@ -289,8 +401,16 @@ cmd_lint(const std::vector<std::string>& args)
   bool version = false;
 
   app.add_option("paths", paths, "files and folders to lint (default: .); - reads stdin");
-  app.add_option("-f,--format", format, "report format")->check(CLI::IsMember({"text"}));
+  app.add_option("-f,--format", format, "report format: text, json, sarif or github")
+    ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   app.add_option("-o,--output", output, "write the report to FILE (atomically)");
+  // One value a flag, so that "--report sarif=x.sarif FILE" does not take FILE.
+  app.add_option("--report", report_specs,
+                 "also write a report in FORMAT to FILE, as FORMAT=FILE (repeatable)")
+    ->allow_extra_args(false);
+  app.add_option("--baseline", baseline_path,
+                 "a SARIF report of an earlier run: its findings are not reported");
+  app.add_flag("--fix", fix, "apply the safe fixes in place (atomically); report what remains");
   app.add_option("--print-config", print_config_file,
                  "print the configuration that applies to FILE");
   app.add_option("-c,--config", config_path, "config file (default: the nearest .presslint.yaml)");
@@ -336,6 +456,23 @@ cmd_lint(const std::vector<std::string>& args)
     paths.emplace_back(".");
   }
   (void)offline; // no live checks are run by this build's checks
+  const bool reads_stdin = std::find(paths.begin(), paths.end(), "-") != paths.end();
+
+  // The reports: the main one, then each --report in the order given.
+  std::vector<ReportTarget> targets;
+  targets.push_back(ReportTarget{format, output, fix && reads_stdin && output.empty(), true});
+  for (const std::string& spec : report_specs) {
+    const std::size_t eq = spec.find('=');
+    const std::string name = eq == std::string::npos ? spec : spec.substr(0, eq);
+    if (eq == std::string::npos || !is_format(name) || eq + 1 == spec.size()) {
+      std::fprintf(stderr,
+                   "presslint: --report \"%s\": expected FORMAT=FILE with FORMAT one of text, "
+                   "json, sarif, github\n",
+                   spec.c_str());
+      return 2;
+    }
+    targets.push_back(ReportTarget{name, spec.substr(eq + 1), false, false});
+  }
 
   lint::RunOptions options;
   options.paths = paths;
@@ -354,63 +491,104 @@ cmd_lint(const std::vector<std::string>& args)
     std::fprintf(stderr, "presslint: --now: \"%s\" is not an ISO 8601 time\n", now_text.c_str());
     return 2;
   }
-  if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+  if (reads_stdin) {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     options.stdin_text = ss.str();
   }
+  const std::chrono::sys_seconds now = options.now;
+  // The text the "-" input would be written back as: unchanged unless fixed.
+  std::string fixed_stdin = options.stdin_text;
+
+  const auto threshold = fail_on == "never" ? core::Severity::off
+                                            : *core::parse_severity(fail_on);
+  ReportInput in;
+  in.profile = profile;
+  const bool main_is_tty =
+    output.empty() && ::isatty(targets.front().to_stderr ? STDERR_FILENO : STDOUT_FILENO) != 0;
+  in.text.color =
+    color == "always" || (color == "auto" && main_is_tty && std::getenv("NO_COLOR") == nullptr);
+  in.text.show_source = no_show_source ? false : (show_source || main_is_tty);
+  in.text.quiet = quiet;
+  in.text.min_severity = threshold == core::Severity::off ? core::Severity::error : threshold;
+  in.github.quiet = quiet;
+  in.github.min_severity = in.text.min_severity;
+
+  // A config, rule-file or baseline error stops the run: the errors go to
+  // standard error and into the reports for machines; exit status 2.
+  lint::RunResult empty;
+  report::RunKeys no_keys;
+  auto config_failure = [&](const core::Errors& errors, const rules::Catalog* catalog) {
+    print_errors(errors);
+    in.result = &empty;
+    in.keys = &no_keys;
+    in.catalog = catalog;
+    in.config_errors = errors;
+    in.exit_code = 2;
+    write_reports(targets, in);
+    if (fix && reads_stdin) {
+      std::fwrite(fixed_stdin.data(), 1, fixed_stdin.size(), stdout);
+      std::fflush(stdout);
+    }
+    return 2;
+  };
 
   lint::Runner runner(options);
   core::Errors errors;
   if (!runner.prepare(errors)) {
-    print_errors(errors);
-    return 2;
+    return config_failure(errors, &runner.catalog());
   }
   if (!print_config_file.empty()) {
     return print_config(runner, print_config_file);
   }
-  const lint::RunResult result = runner.run();
+  std::set<std::string> baseline;
+  if (!baseline_path.empty()) {
+    core::Error error;
+    if (!report::load_baseline(baseline_path, baseline, error)) {
+      return config_failure({error}, &runner.catalog());
+    }
+  }
+  lint::RunResult result = runner.run();
   if (!result.config_errors.empty()) {
-    print_errors(result.config_errors);
-    return 2;
+    return config_failure(result.config_errors, &runner.catalog());
   }
 
-  report::TextOptions text;
-  const bool tty = output.empty() && ::isatty(STDOUT_FILENO) != 0;
-  text.color = color == "always" || (color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
-  text.show_source = no_show_source ? false : (show_source || tty);
-  text.quiet = quiet;
-  const auto threshold = fail_on == "never" ? core::Severity::off
-                                            : *core::parse_severity(fail_on);
-  text.min_severity = threshold == core::Severity::off ? core::Severity::error : threshold;
-
-  bool input_errors = false;
+  bool failed = false; // an input that could not be read, or fixes not written
   for (const lint::FileResult& f : result.files) {
     if (f.failed) {
-      input_errors = true;
+      failed = true;
       std::fprintf(stderr, "%s\n", f.error.format().c_str());
     }
   }
-  if (!write_output(output, report::render_text(result, text))) {
-    return 2;
-  }
-  if (input_errors) {
-    return 2;
-  }
-  const report::Totals totals = report::count(result);
-  if (threshold != core::Severity::off) {
-    for (const lint::FileResult& f : result.files) {
-      for (const core::Finding& finding : f.findings) {
-        if (finding.severity >= threshold) {
-          return 1;
-        }
-      }
+  if (fix) {
+    lint::FixRunOptions fix_options;
+    if (reads_stdin) {
+      fix_options.stdin_name = stdin_filename.empty() ? std::string("<stdin>") : stdin_filename;
+      fix_options.stdin_text = &fixed_stdin;
+    }
+    const lint::FixRunReport fixed = lint::fix_run(runner, result, now, fix_options);
+    for (const std::string& m : fixed.messages) {
+      std::fprintf(stderr, "%s\n", m.c_str());
+    }
+    failed = failed || fixed.write_failed;
+    if (reads_stdin) {
+      std::fwrite(fixed_stdin.data(), 1, fixed_stdin.size(), stdout);
+      std::fflush(stdout);
     }
   }
-  if (max_warnings >= 0 && static_cast<long>(totals.warnings) > max_warnings) {
-    return 1;
+
+  report::RunKeys keys = report::compute_keys(result);
+  if (!baseline_path.empty()) {
+    report::apply_baseline(result, keys, baseline);
   }
-  return 0;
+  in.result = &result;
+  in.keys = &keys;
+  in.catalog = &runner.catalog();
+  in.exit_code = failed ? 2 : findings_status(result, threshold, max_warnings);
+  if (!write_reports(targets, in)) {
+    return 2;
+  }
+  return in.exit_code;
 }
 
 } // namespace

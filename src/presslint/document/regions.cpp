@@ -92,8 +92,9 @@ RegionMatcher::RegionMatcher(const Vocabulary& v)
                                 + ")" + std::string(k_wrap) + "$");
   m_contact = compile("(?i)" + head + "(" + alternation(v.contact_labels) + R"()[*_\\]*\s*(?::|$|\s[-–—]\s))");
   m_notes = compile("(?i)" + head + "(" + alternation(v.notes_labels) + R"()[*_\\]*\s*(?::|$))");
-  m_boilerplate =
-    compile("(?i)^" + std::string(k_wrap) + "(" + alternation(v.boilerplate_labels) + R"()\s+\S)");
+  // "About Acme" (a name follows), not "About 200 people will work there".
+  m_boilerplate = compile("(?i)^" + std::string(k_wrap) + "(" + alternation(v.boilerplate_labels)
+                          + R"()\s+(?-i:[\p{Lu}]))");
 }
 
 RegionMatcher::~RegionMatcher() = default;
@@ -275,8 +276,13 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       return block.span.begin < c.span.end && c.span.begin < block.span.end;
     });
   };
-  const std::size_t first_end =
-    r.end_marks.empty() ? doc.source.size() : lines[r.end_marks.front().line].span.begin;
+  // The body ends where the first end mark stands: at its line, or at the
+  // mark itself when it ends a line of text.
+  std::size_t first_end = doc.source.size();
+  if (!r.end_marks.empty()) {
+    const EndMark& mark = r.end_marks.front();
+    first_end = mark.alone ? lines[mark.line].span.begin : mark.span.begin;
+  }
 
   // Headline and first body paragraph. The top of a release, up to its
   // first paragraph of prose, holds the release line, dates, contacts,
