@@ -101,6 +101,23 @@ find_kind(std::string_view name)
 }
 
 void
+param_error(const rules::Params& params,
+            std::string_view name,
+            std::string_view rule_path,
+            std::string message,
+            core::Errors& errors)
+{
+  const rules::ParamEntry* e = params.entry(name);
+  // A kind's default has no place in any file: the rule file is named.
+  const bool located = e != nullptr && !e->path.empty() && e->path != "<default>";
+  errors.push_back(core::Error{located ? e->path : std::string(rule_path),
+                               located ? e->node.line : 0,
+                               located ? e->node.column : 0,
+                               std::move(message),
+                               {}});
+}
+
+void
 for_each_scoped_text(const document::Document& doc,
                      const document::Regions& regions,
                      const std::vector<std::string>& scope,

@@ -74,6 +74,14 @@ struct KindSpec
 std::span<const KindSpec> kinds();
 const KindSpec* find_kind(std::string_view name);
 
+// Reports an error about parameter `name` of a rule, at its place in the
+// file that set it (or the rule file when the kind's default is at fault).
+void param_error(const rules::Params& params,
+                 std::string_view name,
+                 std::string_view rule_path,
+                 std::string message,
+                 core::Errors& errors);
+
 // Calls `visit` for each text in the regions a `scope` names, each once.
 void for_each_scoped_text(const document::Document& doc,
                           const document::Regions& regions,

@@ -490,20 +490,6 @@ private:
   std::vector<Pattern> m_accept;
 };
 
-void
-param_error(const rules::Params& params,
-            std::string_view name,
-            std::string_view rule_path,
-            std::string message,
-            core::Errors& errors)
-{
-  const rules::ParamEntry* e = params.entry(name);
-  errors.push_back(core::Error{e != nullptr && !e->path.empty() ? e->path : std::string(rule_path),
-                               e != nullptr ? e->node.line : 0,
-                               e != nullptr ? e->node.column : 0,
-                               std::move(message),
-                               {}});
-}
 
 std::unique_ptr<Check>
 create(const rules::Params& params, std::string_view rule_path, core::Errors& errors)
