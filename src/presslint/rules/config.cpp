@@ -328,6 +328,9 @@ load_config(const std::string& path, Config& out, core::Errors& errors)
   std::vector<std::string> chain;
   const bool ok = load_one(path, out, chain, errors);
   out.files = chain; // child first
+  for (const auto& [base, glob] : out.ignore) {
+    out.ignore_patterns.push_back(std::make_shared<const RE2>(glob_to_regex(glob)));
+  }
   return ok;
 }
 
@@ -383,13 +386,17 @@ is_ignored(const Config& config, const std::string& path)
   }
   std::error_code ec;
   const fs::path abs = fs::absolute(path, ec).lexically_normal();
-  for (const auto& [base, glob] : config.ignore) {
-    const fs::path rel = abs.lexically_relative(base);
+  for (std::size_t i = 0; i < config.ignore.size(); ++i) {
+    const fs::path rel = abs.lexically_relative(config.ignore[i].first);
     if (rel.empty() || rel.string().starts_with("..")) {
       continue;
     }
-    const RE2 re(glob_to_regex(glob));
-    if (RE2::FullMatch(rel.generic_string(), re)) {
+    // Compiled once at load; a config built by hand compiles here.
+    const std::shared_ptr<const RE2> re =
+      i < config.ignore_patterns.size()
+        ? config.ignore_patterns[i]
+        : std::make_shared<const RE2>(glob_to_regex(config.ignore[i].second));
+    if (RE2::FullMatch(rel.generic_string(), *re)) {
       return true;
     }
   }

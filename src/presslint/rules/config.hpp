@@ -6,9 +6,14 @@
 #include <presslint/rules/rule.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace presslint::rules {
 
@@ -48,6 +53,8 @@ struct Config
   std::vector<std::string> rule_dirs; // absolute
   // Ignore globs with the folder they are relative to.
   std::vector<std::pair<std::string, std::string>> ignore;
+  // The ignore globs compiled, in the same order (filled by load_config).
+  std::vector<std::shared_ptr<const re2::RE2>> ignore_patterns;
   std::vector<RuleSetting> rules;   // in order of application
   LinksConfig links;
 };
