@@ -22,21 +22,13 @@ using namespace presslint;
 using test::CommandResult;
 using test::run_command;
 using test::TempDir;
+using test::only_rules;
+using test::quote;
+using test::run_presslint;
 
 namespace {
 
-std::string
-quote(const std::string& s)
-{
-  return "'" + s + "'";
-}
 
-CommandResult
-run_presslint(const std::string& dir, const std::string& args, const std::string& stdin_text = {})
-{
-  return run_command("cd " + quote(dir) + " && " + quote(PRESSLINT_BINARY) + " " + args,
-                     stdin_text);
-}
 
 // "--disable C" for every built-in category: only the user pack's rules run.
 std::string

@@ -16,40 +16,14 @@ using Json = nlohmann::ordered_json;
 using test::CommandResult;
 using test::run_command;
 using test::TempDir;
+using test::only_rules;
+using test::quote;
+using test::run_presslint;
 
 namespace {
 
-std::string
-quote(const std::string& s)
-{
-  return "'" + s + "'";
-}
 
-CommandResult
-run_presslint(const std::string& dir, const std::string& args, const std::string& stdin_text = {})
-{
-  return run_command("cd " + quote(dir) + " && " + quote(PRESSLINT_BINARY) + " " + args,
-                     stdin_text);
-}
 
-// "--disable C" for every built-in category, then "--enable R" for each of
-// `enabled`: the tests see only the rules they ask for.
-std::string
-only_rules(const std::vector<std::string>& enabled = {})
-{
-  std::set<std::string> categories;
-  for (const rules::Rule& r : test::builtin_catalog().rules()) {
-    categories.insert(r.category);
-  }
-  std::string out;
-  for (const std::string& c : categories) {
-    out += " --disable " + c;
-  }
-  for (const std::string& e : enabled) {
-    out += " --enable " + e;
-  }
-  return out + " ";
-}
 
 std::string
 release(const std::string& line)

@@ -22,40 +22,14 @@ using Json = nlohmann::json;
 using test::CommandResult;
 using test::run_command;
 using test::TempDir;
+using test::only_rules;
+using test::quote;
+using test::run_presslint;
 
 namespace {
 
-std::string
-quote(const std::string& s)
-{
-  return "'" + s + "'";
-}
 
-CommandResult
-run_presslint(const std::string& dir, const std::string& args, const std::string& stdin_text = {})
-{
-  return run_command("cd " + quote(dir) + " && " + quote(PRESSLINT_BINARY) + " " + args,
-                     stdin_text);
-}
 
-// "--disable C" for every built-in category: only the rules a test enables
-// (or a user pack's) run, whatever the catalogue grows to.
-std::string
-only_rules(const std::vector<std::string>& enabled = {})
-{
-  std::set<std::string> categories;
-  for (const rules::Rule& r : test::builtin_catalog().rules()) {
-    categories.insert(r.category);
-  }
-  std::string out;
-  for (const std::string& c : categories) {
-    out += " --disable " + c;
-  }
-  for (const std::string& e : enabled) {
-    out += " --enable " + e;
-  }
-  return out + " ";
-}
 
 const std::string k_node_dir = std::string(PRESSLINT_SOURCE_DIR) + "/tests/node";
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <set>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -85,6 +86,36 @@ run_command(const std::string& command, const std::string& stdin_text)
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+std::string
+quote(const std::string& s)
+{
+  return "'" + s + "'";
+}
+
+CommandResult
+run_presslint(const std::string& dir, const std::string& args, const std::string& stdin_text)
+{
+  return run_command("cd " + quote(dir) + " && " + quote(PRESSLINT_BINARY) + " " + args,
+                     stdin_text);
+}
+
+std::string
+only_rules(const std::vector<std::string>& enabled)
+{
+  std::set<std::string> categories;
+  for (const rules::Rule& r : builtin_catalog().rules()) {
+    categories.insert(r.category);
+  }
+  std::string out;
+  for (const std::string& c : categories) {
+    out += " --disable " + c;
+  }
+  for (const std::string& e : enabled) {
+    out += " --enable " + e;
+  }
+  return out + " ";
 }
 
 TempDir::TempDir()

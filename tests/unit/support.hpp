@@ -35,6 +35,19 @@ struct CommandResult
 };
 CommandResult run_command(const std::string& command, const std::string& stdin_text = {});
 
+// A shell-quoted word ('...').
+std::string quote(const std::string& s);
+
+// The real binary, run in `dir` with `args` (shell words).
+CommandResult run_presslint(const std::string& dir,
+                            const std::string& args,
+                            const std::string& stdin_text = {});
+
+// "--disable C" for every built-in category, then "--enable R" for each of
+// `enabled`: a test sees only the rules it asks for, whatever the
+// catalogue grows to.
+std::string only_rules(const std::vector<std::string>& enabled = {});
+
 // A fresh temporary folder, removed when the object goes.
 class TempDir
 {
