@@ -560,7 +560,11 @@ TEST_CASE("cli: presslint test-rules")
   TempDir dir;
   const auto r = run_presslint(dir, "test-rules");
   CHECK(r.status == 0);
-  CHECK(r.err == "");
+  // Only notes on the examples of live link rules that need the network.
+  std::istringstream notes(r.err);
+  for (std::string line; std::getline(notes, line);) {
+    CHECK(std::regex_match(line, std::regex(R"(note: .*: link\.[a-z]+: (good|bad) example [0-9]+ needs the network: skipped)")));
+  }
   CHECK(std::regex_match(r.out, std::regex(R"([1-9][0-9]* examples checked, 0 failed\n)")));
 
   dir.write("pack/house/jargon.yaml", k_user_rule);

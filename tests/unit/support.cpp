@@ -7,6 +7,7 @@
 #include <array>
 #include <set>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,18 @@
 namespace fs = std::filesystem;
 
 namespace presslint::test {
+
+namespace {
+
+// Every presslint the tests run is offline unless a test says otherwise
+// (tests/unit/live_link_test.cpp, against its loopback server only): the
+// releases of the corpus and the examples are full of public URLs.
+const bool k_offline = [] {
+  ::setenv("PRESSLINT_OFFLINE", "1", 1);
+  return true;
+}();
+
+} // namespace
 
 std::string
 shared_dir()
@@ -97,6 +110,7 @@ quote(const std::string& s)
 CommandResult
 run_presslint(const std::string& dir, const std::string& args, const std::string& stdin_text)
 {
+  (void)k_offline;
   return run_command("cd " + quote(dir) + " && " + quote(PRESSLINT_BINARY) + " " + args,
                      stdin_text);
 }

@@ -1,9 +1,14 @@
-// link: the offline link rules. One kind, four problems, each a rule file:
-// a placeholder target, a malformed URL, an http:// link, and a relative or
-// in-page link whose target is not there.
+// link: the link rules. One kind, six problems, each a rule file: offline, a
+// placeholder target, a malformed URL, an http:// link, and a relative or
+// in-page link whose target is not there; live (links/live.cpp turns the
+// verdicts of the live checks into findings of these rules), a dead web link,
+// an unreachable one and a permanent redirect.
 #include <presslint/checks/kinds.hpp>
+#include <presslint/checks/link.hpp>
 #include <presslint/checks/matching.hpp>
 #include <presslint/checks/url.hpp>
+#include <presslint/rules/rule.hpp>
+#include <presslint/rules/rule_set.hpp>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -21,7 +26,8 @@ namespace {
 // The URL syntax parameters default to UrlSyntaxOptions' values.
 constexpr std::array<rules::ParamSpec, 10> k_params{{
   {"problem", rules::ParamType::string, "",
-   "what the rule flags: placeholder, malformed, insecure or dead"},
+   "what the rule flags: placeholder, malformed, insecure or dead (offline, and dead web links "
+   "when links are checked live), unreachable or redirect (live only)"},
   {"placeholder-targets", rules::ParamType::string_list, "",
    "link targets that are placeholders, compared without regard to case (\"\" is an empty target)"},
   {"placeholder-patterns", rules::ParamType::pattern_list, "",
@@ -41,9 +47,12 @@ constexpr std::array<rules::ParamSpec, 10> k_params{{
   {"reasons", rules::ParamType::string_map, "",
    "the text {reason} stands for, for each kind of problem the rule finds"},
 }};
-constexpr std::array<std::string_view, 2> k_placeholders{"target", "reason"};
+constexpr std::array<std::string_view, 3> k_placeholders{"target", "reason", "final"};
 
-enum class Problem { placeholder, malformed, insecure, dead };
+enum class Problem { placeholder, malformed, insecure, dead, unreachable, redirect };
+
+constexpr std::array<std::string_view, 6> k_problem_names{"placeholder", "malformed", "insecure",
+                                                          "dead",        "unreachable", "redirect"};
 
 constexpr std::string_view k_no_file = "no-file";
 constexpr std::string_view k_no_anchor = "no-anchor";
@@ -69,6 +78,18 @@ default_reason(std::string_view key)
     {"bad-phone", "a phone number has 7 to 15 digits and only + ( ) . - and spaces"},
     {k_no_file, "no such file next to the release"},
     {k_no_anchor, "no heading or id of that name in the release"},
+    {"status", "the server answers {status}"},
+    {"redirect-loop", "its redirects go round in a loop"},
+    {"too-many-redirects", "it redirects more than 10 times"},
+    {"bad-redirect", "it redirects to \"{detail}\", which is not a web address"},
+    {"no-fragment", "the page has no element with the id \"{fragment}\""},
+    {"timeout", "no answer within the timeout"},
+    {"network", "{detail}"},
+    {"blocked", "the site answers {status} to link checkers (it blocks them): check it in a "
+                "browser"},
+    {"rate-limited", "the site still rate-limits (429) after every retry"},
+    {"private-address", "not fetched: it resolves to a loopback, private or link-local address "
+                        "(links.allow-private is off)"},
   };
   for (const auto& [k, text] : k_texts) {
     if (k == key) {
@@ -88,7 +109,10 @@ reason_keys(Problem problem)
       keys.push_back(to_string(p));
     }
   } else if (problem == Problem::dead) {
-    keys = {k_no_file, k_no_anchor};
+    keys = {k_no_file,      k_no_anchor,   "status",     "redirect-loop",
+            "too-many-redirects", "bad-redirect", "no-fragment"};
+  } else if (problem == Problem::unreachable) {
+    keys = {"timeout", "network", "blocked", "rate-limited", "private-address"};
   }
   return keys;
 }
@@ -215,19 +239,14 @@ public:
       case Problem::dead:
         check_dead(ctx, t);
         break;
+      case Problem::unreachable:
+      case Problem::redirect:
+        break; // live only (links/live.cpp)
       }
     }
   }
 
-private:
-  void report(const Context& ctx, const Target& t, std::string_view reason_key) const
-  {
-    Vars vars{{"target", t.written}};
-    if (!reason_key.empty()) {
-      vars.emplace_back("reason", reason(reason_key));
-    }
-    ctx.report(t.span, vars, t.written);
-  }
+  [[nodiscard]] Problem problem() const { return m_problem; }
 
   std::string reason(std::string_view key) const
   {
@@ -237,12 +256,6 @@ private:
       }
     }
     return default_reason(key);
-  }
-
-  bool placeholder_host(std::string_view host) const
-  {
-    return std::any_of(m_placeholder_hosts.begin(), m_placeholder_hosts.end(),
-                       [&](const std::string& h) { return host_under(host, h); });
   }
 
   bool is_placeholder(const std::string& target) const
@@ -289,6 +302,24 @@ private:
                          });
     }
     return false;
+  }
+
+  [[nodiscard]] const UrlSyntaxOptions& syntax() const { return m_syntax; }
+
+private:
+  void report(const Context& ctx, const Target& t, std::string_view reason_key) const
+  {
+    Vars vars{{"target", t.written}};
+    if (!reason_key.empty()) {
+      vars.emplace_back("reason", reason(reason_key));
+    }
+    ctx.report(t.span, vars, t.written);
+  }
+
+  bool placeholder_host(std::string_view host) const
+  {
+    return std::any_of(m_placeholder_hosts.begin(), m_placeholder_hosts.end(),
+                       [&](const std::string& h) { return host_under(host, h); });
   }
 
   bool is_insecure(const std::string& target) const
@@ -414,13 +445,17 @@ create(const rules::Params& params, std::string_view rule_path, core::Errors& er
     problem = Problem::insecure;
   } else if (name == "dead") {
     problem = Problem::dead;
+  } else if (name == "unreachable") {
+    problem = Problem::unreachable;
+  } else if (name == "redirect") {
+    problem = Problem::redirect;
   } else {
     errors.push_back(param_error(
       params, "problem", rule_path, nullptr,
       name.empty() ? std::string("the link kind needs \"problem\": placeholder, malformed, "
-                                 "insecure or dead")
+                                 "insecure, dead, unreachable or redirect")
                    : fmt::format("unknown link problem \"{}\" (known: placeholder, malformed, "
-                                 "insecure, dead)",
+                                 "insecure, dead, unreachable, redirect)",
                                  name)));
     return nullptr;
   }
@@ -478,13 +513,84 @@ create(const rules::Params& params, std::string_view rule_path, core::Errors& er
 
 } // namespace
 
+std::vector<WebLink>
+web_links(const document::Document& doc, const rules::RuleSet* rules)
+{
+  std::vector<const Link*> placeholders;
+  const Link* malformed = nullptr;
+  // A rule that is off has no check built; its placeholders still must not
+  // be fetched, so its check is built here.
+  std::vector<std::unique_ptr<Check>> built;
+  if (rules != nullptr) {
+    for (const rules::ActiveRule& active : rules->rules) {
+      const Check* check = active.check.get();
+      if (check == nullptr && active.rule != nullptr && active.rule->kind != nullptr
+          && active.rule->kind->name == LinkCheck::spec().name) {
+        core::Errors ignored;
+        built.push_back(active.rule->kind->create(active.params, active.rule->path, ignored));
+        check = built.back().get();
+      }
+      const auto* link = dynamic_cast<const Link*>(check);
+      if (link == nullptr) {
+        continue;
+      }
+      if (link->problem() == Problem::placeholder) {
+        placeholders.push_back(link);
+      } else if (link->problem() == Problem::malformed && malformed == nullptr) {
+        malformed = link;
+      }
+    }
+  }
+  const UrlSyntaxOptions defaults;
+  const UrlSyntaxOptions& syntax = malformed != nullptr ? malformed->syntax() : defaults;
+  std::vector<WebLink> out;
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  for (const document::Link& link : doc.links) {
+    const Target t = locate(doc, link);
+    if (!seen.emplace(t.span.begin, t.span.end).second) {
+      continue;
+    }
+    const UrlParts parts = split_url(t.value);
+    if (!parts.has_scheme || !(iequals(parts.scheme, "http") || iequals(parts.scheme, "https"))) {
+      continue;
+    }
+    if (url_syntax_problem(t.value, syntax) != UrlProblem::none) {
+      continue;
+    }
+    if (std::any_of(placeholders.begin(), placeholders.end(),
+                    [&](const Link* p) { return p->is_placeholder(t.value); })) {
+      continue;
+    }
+    out.push_back(WebLink{t.value, t.written, t.span});
+  }
+  return out;
+}
+
+std::string_view
+link_problem(const Check* check)
+{
+  const auto* link = dynamic_cast<const Link*>(check);
+  if (link == nullptr) {
+    return {};
+  }
+  return k_problem_names[static_cast<std::size_t>(link->problem())];
+}
+
+std::string
+link_reason(const Check& check, std::string_view key, const Vars& vars)
+{
+  const auto* link = dynamic_cast<const Link*>(&check);
+  return format_message(link != nullptr ? link->reason(key) : default_reason(key), vars);
+}
+
 const KindSpec&
 LinkCheck::spec()
 {
   static const KindSpec k_spec{
     "link",
-    "Flags link targets offline: placeholders, malformed URLs, http:// links, and relative or "
-    "in-page links whose target is missing (the `problem` parameter says which).",
+    "Flags link targets: offline, placeholders, malformed URLs, http:// links, and relative or "
+    "in-page links whose target is missing; live, dead and unreachable web links and permanent "
+    "redirects (the `problem` parameter says which).",
     k_params, k_placeholders, &create};
   return k_spec;
 }

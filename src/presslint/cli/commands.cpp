@@ -1,7 +1,9 @@
 #include <presslint/cli/commands.hpp>
 
 #include <presslint/checks/check.hpp>
+#include <presslint/checks/link.hpp>
 #include <presslint/document/reader.hpp>
+#include <presslint/links/live.hpp>
 #include <presslint/lint/linter.hpp>
 
 #include <fmt/format.h>
@@ -141,7 +143,8 @@ render_explain(const rules::Rule& r)
 std::vector<std::string>
 test_rules(const rules::Catalog& catalog,
            const std::vector<std::string>& packs,
-           std::size_t& examples_run)
+           std::size_t& examples_run,
+           std::vector<std::string>* notes)
 {
   std::vector<std::string> failures;
   examples_run = 0;
@@ -157,31 +160,54 @@ test_rules(const rules::Catalog& catalog,
       failures.push_back(fmt::format("{}: {}: the check cannot be built", rule.path, rule.id));
       continue;
     }
-    auto run_example = [&](const std::string& text) {
+    // A rule of the live link checks runs an example only when that needs
+    // no network (see links::run_live_example); the others are skipped.
+    const bool live = links::is_live_problem(checks::link_problem(check.get()));
+    auto run_example = [&](const std::string& text) -> std::optional<std::size_t> {
       document::Document doc;
       core::Error error;
       if (!document::read_document("example.md", text, document::Format::markdown, doc, error)) {
         return std::size_t{0};
       }
-      const auto regions = document::detect_regions(doc, catalog.region_matcher());
-      std::vector<core::Finding> findings;
       const core::Severity sev =
         rule.severity == core::Severity::off ? core::Severity::warning : rule.severity;
+      if (live) {
+        const auto findings = links::run_live_example(doc, rule, *check, sev);
+        return findings ? std::optional<std::size_t>(findings->size()) : std::nullopt;
+      }
+      const auto regions = document::detect_regions(doc, catalog.region_matcher());
+      std::vector<core::Finding> findings;
       checks::Context ctx{doc, regions, rule, sev, std::chrono::sys_seconds{now}, findings};
       check->run(ctx);
       lint::apply_inline_controls(doc, findings);
       return findings.size();
     };
+    auto skipped = [&](std::string_view which, std::size_t i) {
+      if (notes != nullptr) {
+        notes->push_back(fmt::format("{}: {}: {} example {} needs the network: skipped", rule.path,
+                                     rule.id, which, i + 1));
+      }
+    };
     for (std::size_t i = 0; i < rule.docs.bad.size(); ++i) {
+      const auto n = run_example(rule.docs.bad[i]);
+      if (!n) {
+        skipped("bad", i);
+        continue;
+      }
       ++examples_run;
-      if (run_example(rule.docs.bad[i]) == 0) {
+      if (*n == 0) {
         failures.push_back(
           fmt::format("{}: {}: bad example {} gives no finding", rule.path, rule.id, i + 1));
       }
     }
     for (std::size_t i = 0; i < rule.docs.good.size(); ++i) {
+      const auto result = run_example(rule.docs.good[i]);
+      if (!result) {
+        skipped("good", i);
+        continue;
+      }
       ++examples_run;
-      if (const std::size_t n = run_example(rule.docs.good[i]); n != 0) {
+      if (const std::size_t n = *result; n != 0) {
         failures.push_back(fmt::format("{}: {}: good example {} gives {} finding{}", rule.path,
                                        rule.id, i + 1, n, n == 1 ? "" : "s"));
       }

@@ -15,10 +15,13 @@ std::string render_rules(const rules::Catalog& catalog,
                          const std::string& profile,
                          const std::string& format);
 std::string render_explain(const rules::Rule& rule);
-// Runs every rule's good and bad examples; returns the failures.
+// Runs every rule's good and bad examples; returns the failures. An example
+// of a live link rule that would need the network is skipped, with a line
+// in `notes`.
 std::vector<std::string> test_rules(const rules::Catalog& catalog,
                                     const std::vector<std::string>& packs,
-                                    std::size_t& examples_run);
+                                    std::size_t& examples_run,
+                                    std::vector<std::string>* notes = nullptr);
 std::string starter_config(const std::string& profile);
 
 // "2026-03-03", "2026-03-03T09:00:00Z", "2026-03-03T09:00:00-05:00".

@@ -234,6 +234,7 @@ Runner::run()
   std::vector<FileResult> failures;
   const std::vector<std::string> files = collect_files(m_impl->options.paths, failures);
   std::vector<FileResult> results(files.size());
+  std::vector<links::LiveFile> live(files.size());
   std::atomic<std::size_t> next{0};
   std::mutex errors_mutex;
   std::set<std::string> seen_config_errors;
@@ -286,6 +287,8 @@ Runner::run()
       }
       r.findings = lint_document(*doc, *set, m_impl->catalog.region_matcher(),
                                  m_impl->options.now);
+      live[i] = links::LiveFile{doc.get(), set, config != nullptr ? &config->links : nullptr,
+                                &r.findings};
       r.document = std::move(doc);
     }
   };
@@ -304,6 +307,18 @@ Runner::run()
     for (auto& t : threads) {
       t.join();
     }
+  }
+  if (m_impl->options.live_links || m_impl->options.offline) {
+    // After every file is linted: their web links, each URL checked once.
+    links::LiveOptions lo;
+    lo.offline = m_impl->options.offline || !m_impl->options.live_links;
+    lo.no_cache = m_impl->options.no_cache;
+    lo.cache_dir = m_impl->options.cache_dir;
+    lo.progress = m_impl->options.link_progress;
+    lo.now = std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+               .count();
+    result.links = links::check_live(live, lo);
   }
   for (FileResult& r : failures) {
     result.files.push_back(std::move(r));

@@ -3,6 +3,7 @@
 #include <presslint/core/error.hpp>
 #include <presslint/core/finding.hpp>
 #include <presslint/document/document.hpp>
+#include <presslint/links/live.hpp>
 #include <presslint/rules/rule_set.hpp>
 
 #include <chrono>
@@ -24,6 +25,13 @@ struct RunOptions
   std::vector<rules::Toggle> toggles; // --enable / --disable
   unsigned jobs = 0;                  // 0: hardware threads
   std::chrono::sys_seconds now{};
+  // Live link checks: off unless asked for (the lint command asks for them
+  // unless --offline); `offline` makes the summary say they were skipped.
+  bool live_links = false;
+  bool offline = false;
+  bool no_cache = false;       // --no-cache
+  std::string cache_dir;       // --cache-dir
+  bool link_progress = false;  // a progress line on standard error
 };
 
 struct FileResult
@@ -40,6 +48,7 @@ struct RunResult
   core::Errors config_errors; // rule files and configs: exit 2 before linting
   std::vector<FileResult> files; // in a stable order (sorted by path)
   std::size_t files_checked = 0;
+  links::LiveSummary links; // what the live link checks did
 };
 
 class Runner

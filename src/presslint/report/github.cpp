@@ -120,7 +120,7 @@ render_github(const lint::RunResult& result, const RunKeys& keys, const GithubOp
     }
   }
   if (!options.quiet && options.config_errors.empty()) {
-    out += summary_line(count(result), result.files_checked) + "\n";
+    out += summary_line(count(result), result.files_checked) + links_note(result) + "\n";
   }
   return out;
 }

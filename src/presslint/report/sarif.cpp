@@ -497,6 +497,15 @@ render_sarif(const lint::RunResult& result, const RunKeys& keys, const SarifOpti
   Json invocation = Json::object();
   invocation["exitCode"] = options.exit_code;
   invocation["executionSuccessful"] = options.exit_code == 0 || options.exit_code == 1;
+  if (!config_failed && result.links.links > 0) {
+    // Live link checks: whether they were skipped (--offline), and on how
+    // many web links and unique URLs (not how many came from the cache, so
+    // that the log stays the same from run to run).
+    invocation["properties"] = {{"presslint/linkChecks",
+                                 {{"offline", result.links.offline},
+                                  {"webLinks", result.links.links},
+                                  {"urls", result.links.urls}}}};
+  }
   if (config_failed) {
     Json notes = Json::array();
     for (const core::Error& e : options.config_errors) {

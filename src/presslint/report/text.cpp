@@ -102,6 +102,15 @@ summary_line(const Totals& t, std::size_t files_checked)
 }
 
 std::string
+links_note(const lint::RunResult& result)
+{
+  if (!result.links.offline || result.links.links == 0) {
+    return {};
+  }
+  return fmt::format("; {} not checked (offline)", plural(result.links.links, "web link"));
+}
+
+std::string
 render_text(const lint::RunResult& result, const TextOptions& options)
 {
   std::string out;
@@ -129,7 +138,7 @@ render_text(const lint::RunResult& result, const TextOptions& options)
     }
   }
   if (!options.quiet) {
-    out += summary_line(count(result), result.files_checked) + "\n";
+    out += summary_line(count(result), result.files_checked) + links_note(result) + "\n";
   }
   return out;
 }

@@ -31,5 +31,8 @@ std::string render_text(const lint::RunResult& result, const TextOptions& option
 
 // "3 errors, 2 warnings, 1 note in 4 files (12 files checked)"
 std::string summary_line(const Totals& totals, std::size_t files_checked);
+// "; 3 web links not checked (offline)" after the summary line when live
+// link checks were skipped, else "".
+std::string links_note(const lint::RunResult& result);
 
 } // namespace presslint::report
