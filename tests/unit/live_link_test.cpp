@@ -152,7 +152,7 @@ TEST_CASE("live links: statuses, redirects and retries against a loopback server
                       server.url("/moved/302/y"), server.url("/chain/3"), server.url("/loop"),
                       server.url("/head405"), server.url("/retry429/p"),
                       server.url("/retry429-date/q"), server.url("/retry503/r"),
-                      server.url("/moved/308/z")});
+                      server.url("/moved/308/z"), server.url("/head-drop")});
   const auto r = ws.lint("a.md");
   INFO(r.out, r.err);
   CHECK(r.status == 1);
@@ -170,6 +170,7 @@ TEST_CASE("live links: statuses, redirects and retries against a loopback server
   CHECK_FALSE(has(r.out, "head405"));               // HEAD refused, GET fine
   CHECK_FALSE(has(r.out, "retry429"));              // Retry-After honoured, then 200
   CHECK_FALSE(has(r.out, "retry503"));
+  CHECK_FALSE(has(r.out, "head-drop"));             // HEAD answered with nothing, GET fine
   CHECK(has(r.out, "4 errors, 0 warnings, 3 notes in 1 file (1 file checked)\n"));
   // Each URL once; HEAD then GET where HEAD was refused; one retry each.
   CHECK(server.requests("HEAD /ok/a") == 1);
@@ -179,6 +180,8 @@ TEST_CASE("live links: statuses, redirects and retries against a loopback server
   CHECK(server.requests("HEAD /retry429/p") == 2);
   CHECK(server.requests("HEAD /retry429-date/q") == 2);
   CHECK(server.requests("HEAD /loop") == 1);
+  CHECK(server.requests("HEAD /head-drop") == 1);
+  CHECK(server.requests("GET /head-drop") == 1);
   CHECK(server.requests("HEAD /status/404") == 1);
   CHECK(server.requests("GET /status/404") == 1); // a failed HEAD is confirmed with GET
   CHECK(server.requests("HEAD /status/500") == 2); // retried once (retries: 1)
@@ -248,6 +251,7 @@ TEST_CASE("live links: the same URL in 50 files is fetched once, and the cache s
   CHECK(server.requests("HEAD /ok/shared") == 1);
   CHECK(server.requests() == 3); // HEAD /ok/shared, HEAD and GET /status/404
   CHECK(fs::exists(ws.cache + "/links.json"));
+  CHECK(first.err.empty()); // no progress line: standard error is not a terminal
 
   server.reset();
   const auto second = ws.lint(".");
