@@ -60,3 +60,19 @@ if ! diff -u "$work/expected.txt" "$work/out.txt"; then
   exit 1
 fi
 echo "nvim-lsp: diagnostics as expected"
+
+# The quickfix list from the text output (:make with the README's errorformat).
+PATH="$(dirname "$bin"):$PATH" HOME="$work" PRESSLINT_OUT="$work/qf.txt" \
+  timeout 60 nvim --headless -u NONE -i NONE -n -c "luafile $here/quickfix.lua" release.md \
+  </dev/null >/dev/null 2>"$work/nvim.err" || { cat "$work/nvim.err"; exit 1; }
+cat > "$work/qf-expected.txt" <<'EXPECTED'
+release.md:5:1 n body is 47 words long; aim for 300 to 800 [body.length]
+release.md:6:24 n hype: "world-class"; say what it does or what it changed instead [style.hype]
+release.md:6:58 n time "9:00 AM" is not in AP style; write "9 a.m." [style.time-format]
+release.md:14:20 e link target "TODO" is a placeholder; link to the real page [link.placeholder]
+EXPECTED
+if ! diff -u "$work/qf-expected.txt" "$work/qf.txt"; then
+  echo "--- nvim stderr:"; cat "$work/nvim.err"
+  exit 1
+fi
+echo "nvim-quickfix: entries as expected"

@@ -4,6 +4,7 @@
 // (tests/node/lsp-client.mjs, tests/nvim/lsp.lua).
 
 #include <presslint/lsp/latest_wins.hpp>
+#include <presslint/lsp/link_results.hpp>
 #include <presslint/lsp/server.hpp>
 #include <presslint/lsp/text.hpp>
 #include <presslint/lsp/transport.hpp>
@@ -218,4 +219,22 @@ TEST_CASE("lsp: a pending request for link checks survives being replaced")
   worker.stop();
   REQUIRE(seen.size() == 2);
   CHECK(seen[1] == std::pair<long, bool>{3, true});
+}
+
+TEST_CASE("lsp: live link verdicts land on the links of the current text")
+{
+  // Verdicts are per URL: after an edit moves the link, they follow it.
+  const document::Document doc = test::markdown(
+    "# Title\n\nSee [the report](https://example.com/report) and [home](https://example.com/).\n");
+  LinkVerdicts verdicts;
+  verdicts["https://example.com/report"] = {
+    LinkVerdict{"link.dead", core::Severity::error, "link target returned 404"}};
+  verdicts["https://example.com/gone"] = {
+    LinkVerdict{"link.dead", core::Severity::error, "not in this text"}};
+  const std::vector<core::Finding> found = link_findings(doc, verdicts);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule_id == "link.dead");
+  CHECK(found[0].severity == core::Severity::error);
+  CHECK(test::slice(doc, found[0].span) == "https://example.com/report");
+  CHECK(link_findings(doc, LinkVerdicts{}).empty());
 }
