@@ -5,6 +5,7 @@
 #include <presslint/core/atomic_file.hpp>
 #include <presslint/lint/fix.hpp>
 #include <presslint/lint/run.hpp>
+#include <presslint/lsp/server.hpp>
 #include <presslint/report/github.hpp>
 #include <presslint/report/json.hpp>
 #include <presslint/report/sarif.hpp>
@@ -640,8 +641,7 @@ run(int argc, char** argv)
       if (sub == "test-rules") {
         return cmd_test_rules(rest);
       }
-      std::fprintf(stderr, "presslint: the language server is not part of this build\n");
-      return 2;
+      return lsp::run_stdio(rest);
     }
     return cmd_lint(args);
   } catch (const std::exception& e) {
