@@ -5,6 +5,9 @@
 
 #include <presslint/links/address.hpp>
 #include <presslint/links/checker.hpp>
+#include <presslint/document/reader.hpp>
+#include <presslint/lint/run.hpp>
+#include <presslint/lsp/live_links.hpp>
 
 #include <curl/curl.h>
 #include <doctest/doctest.h>
@@ -16,6 +19,8 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <cstdlib>
 
 #include <chrono>
 #include <filesystem>
@@ -442,4 +447,52 @@ TEST_CASE("live links: Retry-After, URL normalisation and page anchors")
   CHECK(std::find(anchors.begin(), anchors.end(), "a") != anchors.end());
   CHECK(std::find(anchors.begin(), anchors.end(), "b") != anchors.end());
   CHECK(std::find(anchors.begin(), anchors.end(), "c") == anchors.end());
+}
+
+TEST_CASE("live links: the language server's checker gives the cache's verdicts first")
+{
+  LoopbackServer server;
+  REQUIRE(server.up());
+  Workspace ws;
+  const std::string path = ws.release("r.md", {server.url("/ok/a"), server.url("/status/404")});
+  // The default cache folder, under this test's own temporary folder.
+  const char* old_cache = std::getenv("XDG_CACHE_HOME");
+  const std::string saved = old_cache != nullptr ? old_cache : "";
+  ::setenv("XDG_CACHE_HOME", ws.cache.c_str(), 1);
+
+  presslint::lsp::LinkCheckRequest request;
+  request.uri = "file://" + path;
+  request.path = path;
+  auto doc = std::make_shared<presslint::document::Document>();
+  presslint::core::Error error;
+  REQUIRE(presslint::document::read_document(path, presslint::test::read_file(path),
+                                             presslint::document::Format::markdown, *doc, error));
+  request.document = doc;
+  request.runner = std::make_shared<presslint::lint::Runner>(presslint::lint::RunOptions{});
+  presslint::core::Errors errors;
+  REQUIRE(request.runner->prepare(errors));
+
+  // Nothing cached yet: no verdict, and no request.
+  CHECK(presslint::lsp::live_link_verdicts(request, true).empty());
+  CHECK(server.requests() == 0);
+
+  // The fetch: the dead link gets its finding, under the URL as written.
+  const auto fetched = presslint::lsp::live_link_verdicts(request, false);
+  REQUIRE(fetched.size() == 1);
+  const auto it = fetched.find(server.url("/status/404"));
+  REQUIRE(it != fetched.end());
+  REQUIRE(it->second.size() == 1);
+  CHECK(it->second[0].rule_id == "link.dead");
+  CHECK(server.requests() == 3);
+
+  // From the cache now, without a request.
+  server.reset();
+  CHECK(presslint::lsp::live_link_verdicts(request, true) == fetched);
+  CHECK(server.requests() == 0);
+
+  if (old_cache != nullptr) {
+    ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+  } else {
+    ::unsetenv("XDG_CACHE_HOME");
+  }
 }

@@ -90,13 +90,11 @@ class TableLinkChecker : public LinkChecker
 {
 public:
   std::atomic<int> calls{0};
-  void check(const std::string& /*uri*/,
-             std::shared_ptr<const document::Document> document,
-             std::function<void(LinkVerdicts)> done) override
+  void check(LinkCheckRequest request, std::function<void(LinkVerdicts)> done) override
   {
     ++calls;
     LinkVerdicts verdicts;
-    for (const document::Link& link : document->links) {
+    for (const document::Link& link : request.document->links) {
       if (link.target == "https://example.com/report") {
         verdicts[link.target].push_back(
           LinkVerdict{"link.dead", core::Severity::error, "link target returned 404 Not Found"});

@@ -294,6 +294,9 @@ check_live(const std::vector<LiveFile>& files, const LiveOptions& options)
     r.allow_private = w.allow_private;
     requests.push_back(std::move(r));
   }
+  if (options.cache_only) {
+    requests.clear();
+  }
   summary.fetched = requests.size();
   const Settings settings = settings_of(*first);
   const std::vector<Result> results =

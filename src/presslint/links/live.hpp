@@ -40,6 +40,7 @@ struct LiveOptions
   bool no_cache = false;   // --no-cache
   std::string cache_dir;   // --cache-dir; "" the user's cache folder
   bool progress = false;   // a progress line on standard error
+  bool cache_only = false; // verdicts from the cache only: no request
   long long now = 0;       // seconds since the epoch (cache ages)
 };
 

@@ -9,6 +9,7 @@
 
 #include <presslint/core/finding.hpp>
 #include <presslint/document/document.hpp>
+#include <presslint/lint/run.hpp>
 
 #include <functional>
 #include <map>
@@ -24,6 +25,7 @@ struct LinkVerdict
   std::string rule_id;
   core::Severity severity = core::Severity::warning;
   std::string message;
+  friend bool operator==(const LinkVerdict&, const LinkVerdict&) = default;
 };
 
 // Verdicts by URL, as written in the document.
@@ -33,13 +35,24 @@ using LinkVerdicts = std::map<std::string, std::vector<LinkVerdict>>;
 // starts the work and calls `done` later, from any thread, with the verdicts
 // for the URLs it checked. The server calls it on didOpen and didSave, never
 // on didChange, and not at all when the `offline` setting is on.
+// One document to check: its URI, the path its config is looked up from,
+// the document as last linted, and the runner that linted it (its rule set
+// and `links:` settings apply).
+struct LinkCheckRequest
+{
+  std::string uri;
+  std::string path;
+  std::shared_ptr<const document::Document> document;
+  std::shared_ptr<lint::Runner> runner;
+};
+
 class LinkChecker
 {
 public:
   virtual ~LinkChecker() = default;
-  virtual void check(const std::string& uri,
-                     std::shared_ptr<const document::Document> document,
-                     std::function<void(LinkVerdicts)> done) = 0;
+  // `done` may be called more than once: each call replaces the verdicts
+  // (verdicts from the cache first, then those of the fetches).
+  virtual void check(LinkCheckRequest request, std::function<void(LinkVerdicts)> done) = 0;
 };
 
 // The verdicts' findings at the links of `document` whose target has one.

@@ -3,6 +3,7 @@
 #include <presslint/cli/commands.hpp>
 #include <presslint/lint/linter.hpp>
 #include <presslint/lsp/latest_wins.hpp>
+#include <presslint/lsp/live_links.hpp>
 #include <presslint/lsp/text.hpp>
 #include <presslint/lsp/transport.hpp>
 #include <presslint/lsp/workspace.hpp>
@@ -11,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -250,7 +252,8 @@ struct Server::Impl
     if (published && s.check_links && options.link_checker && r->output.document
         && !workspace.settings().offline) {
       std::weak_ptr<OpenDocument> weak = doc;
-      options.link_checker->check(doc->uri, r->output.document, [weak](LinkVerdicts v) {
+      LinkCheckRequest request{doc->uri, doc->path, r->output.document, r->output.runner};
+      options.link_checker->check(std::move(request), [weak](LinkVerdicts v) {
         const auto d = weak.lock();
         if (!d) {
           return;
@@ -699,7 +702,14 @@ run_stdio(const std::vector<std::string>& args)
   // Reading std::cin would flush std::cout first, from the reading thread and
   // outside the writer's lock, while a worker writes: untie them.
   std::cin.tie(nullptr);
-  Server server(std::cin, std::cout);
+  ServerOptions options;
+  // PRESSLINT_OFFLINE=1, as for the lint command, keeps the whole server off
+  // the network; otherwise the `offline` setting decides per document.
+  const char* env = std::getenv("PRESSLINT_OFFLINE");
+  if (env == nullptr || env[0] == '\0' || std::string_view(env) == "0") {
+    options.link_checker = std::make_shared<LiveLinkChecker>();
+  }
+  Server server(std::cin, std::cout, std::move(options));
   return server.run();
 }
 
