@@ -281,6 +281,12 @@ TEST_CASE("init: a commented config for each profile that loads and matches it")
       ++comments;
     }
     CHECK(comments >= 5);
+    // The comment above `profile:` describes that profile.
+    CHECK(written.find("\n# " + profile + ": ") != std::string::npos);
+    CHECK(written.find("# `presslint rules --profile " + profile + "` lists")
+          != std::string::npos);
+    const auto listed = run_presslint(dir.path(), "rules --profile " + profile);
+    CHECK(listed.status == 0);
 
     // It loads, and gives the same rules, severities and parameters as the
     // profile on the command line with no config at all.
