@@ -253,6 +253,17 @@ TEST_CASE("stdin: --fix - writes the fixed text to stdout and nothing to disk")
     CHECK(c.status == 0);
     CHECK(c.out == crlf);
   }
+  SUBCASE("a file on disk given too, under the same name: each is fixed where it belongs")
+  {
+    const std::string other = "FOR IMMEDIATE RELEASE\n\n# Acme opens a shop\n\n"
+                              "DAYTON, Ohio — Doors open at 10:00 AM.\n\n###\n";
+    const std::string other_fixed = "FOR IMMEDIATE RELEASE\n\n# Acme opens a shop\n\n"
+                                    "DAYTON, Ohio — Doors open at 10 a.m.\n\n###\n";
+    const auto both = run_presslint(dir.path(), args + " releases/x.md", other);
+    CHECK(both.status == 0);
+    CHECK(both.out == other_fixed);  // the standard input, fixed
+    CHECK(read_file(on_disk) == after); // the file, fixed in place
+  }
   SUBCASE("an ignored name: the text passes through unchanged")
   {
     dir.write(".presslint.yaml", "ignore: [\"releases/**\"]\n");
