@@ -35,6 +35,9 @@ export GIT_ALLOW_PROTOCOL=file
 export GIT_AUTHOR_NAME="Test" GIT_AUTHOR_EMAIL="test@localhost"
 export GIT_COMMITTER_NAME="Test" GIT_COMMITTER_EMAIL="test@localhost"
 export GIT_TERMINAL_PROMPT=0
+# No user or system git config: a global core.hooksPath would make
+# `pre-commit install` refuse, and templates or aliases could change git.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
 
 [ "$(command -v presslint)" = "$work/bin/presslint" ] || fail "presslint on PATH is $(command -v presslint)"
