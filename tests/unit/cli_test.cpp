@@ -589,3 +589,36 @@ TEST_CASE("cli: --version")
   CHECK(r.status == 0);
   CHECK(std::regex_match(r.out, std::regex(R"(presslint [0-9]+\.[0-9]+\.[0-9]+.*\n)")));
 }
+
+TEST_CASE("cli: the man page documents every option of --help and every subcommand")
+{
+  TempDir dir;
+  const std::string man = read_file(std::string(PRESSLINT_SOURCE_DIR) + "/docs/presslint.1");
+  REQUIRE(!man.empty());
+  // roff writes a minus as "\-".
+  auto in_man = [&](const std::string& word) {
+    std::string escaped;
+    for (const char c : word) {
+      escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+    }
+    return man.find(escaped) != std::string::npos;
+  };
+  std::size_t options = 0;
+  for (const std::string& help_args : {std::string("--help"), std::string("init --help"),
+                                       std::string("rules --help")}) {
+    const auto help = run_presslint(dir, help_args);
+    CHECK(help.status == 0);
+    const std::regex long_option(R"(--[a-z][a-z-]+)");
+    for (auto it = std::sregex_iterator(help.out.begin(), help.out.end(), long_option);
+         it != std::sregex_iterator(); ++it) {
+      ++options;
+      CAPTURE(it->str());
+      CHECK(in_man(it->str()));
+    }
+  }
+  CHECK(options > 20);
+  for (const std::string sub : {"rules", "explain", "init", "test-rules", "lsp"}) {
+    CAPTURE(sub);
+    CHECK(in_man(".B presslint " + sub));
+  }
+}

@@ -220,6 +220,32 @@ test_rules(const rules::Catalog& catalog,
   return failures;
 }
 
+namespace {
+
+// What each profile expects, for the comment above `profile:` in the
+// starter config.
+std::string_view
+profile_summary(std::string_view profile)
+{
+  if (profile == "wire") {
+    return "# wire: copy for PR Newswire, Business Wire and GlobeNewswire. Their dateline\n"
+           "# forms and postal codes are valid; no release line or end mark is required.";
+  }
+  if (profile == "uk") {
+    return "# uk: day-month-year dates (3 February 2026), 24-hour times (00:01), ENDS as\n"
+           "# the end mark with notes to editors after it, \"Media enquiries\" contacts;\n"
+           "# no AP state or stand-alone-city rules.";
+  }
+  if (profile == "gov-us") {
+    return "# gov-us: government releases. FOR IMMEDIATE RELEASE and a date at the top\n"
+           "# are required; a city dateline is not.";
+  }
+  return "# ap: US drafts in AP style: AP datelines (DAYTON, Ohio), months (Feb. 16) and\n"
+         "# times (9 a.m.), a release line, ### as the end mark.";
+}
+
+} // namespace
+
 std::string
 starter_config(const std::string& profile)
 {
@@ -227,6 +253,8 @@ starter_config(const std::string& profile)
 # release's own folder, applies to it. Documentation: presslint explain RULE.
 
 # House style: ap (default), wire, uk or gov-us.
+{}
+# `presslint rules --profile {}` lists every rule's severity in it.
 profile: {}
 
 # Another config whose settings this one extends (this file's values win).
@@ -254,7 +282,7 @@ links:
   cache: true
   cache-max-age: 24h
 )",
-                     profile);
+                     profile_summary(profile), profile, profile);
 }
 
 std::optional<std::chrono::sys_seconds>

@@ -14,10 +14,10 @@ ends_with_ci(std::string_view s, std::string_view suffix)
   if (s.size() < suffix.size()) {
     return false;
   }
+  // Both sides lowered: std::equal passes the suffix's character first.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<long>(suffix.size()),
-                    [](char a, char b) {
-                      return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
-                    });
+                    [&](char a, char b) { return lower(a) == lower(b); });
 }
 
 } // namespace

@@ -164,7 +164,8 @@ fix_run(Runner& runner, RunResult& result, std::chrono::sys_seconds now, const F
 {
   FixRunReport report;
   for (FileResult& file : result.files) {
-    const bool is_stdin = !options.stdin_name.empty() && file.path == options.stdin_name;
+    // By origin, not by name: a file on disk may have the --stdin-filename name.
+    const bool is_stdin = file.from_stdin;
     if (file.failed || !file.document) {
       continue;
     }

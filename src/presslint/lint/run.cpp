@@ -247,6 +247,7 @@ Runner::run()
       }
       FileResult& r = results[i];
       const bool is_stdin = files[i] == "-";
+      r.from_stdin = is_stdin;
       r.path = is_stdin ? (m_impl->options.stdin_filename.empty() ? std::string("<stdin>")
                                                                   : m_impl->options.stdin_filename)
                         : files[i];

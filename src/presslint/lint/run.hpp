@@ -37,6 +37,7 @@ struct RunOptions
 struct FileResult
 {
   std::string path;     // as the user named it
+  bool from_stdin = false; // the "-" input (its path is --stdin-filename)
   bool failed = false;  // unreadable or not parseable
   core::Error error;
   std::shared_ptr<const document::Document> document;
