@@ -5,7 +5,7 @@
 
 PLAN.json is a list of rows: {"name", "target", "goal", "a": {"label", "cmd", "cwd"},
 "b": {...} or null, "kind": "speedup" (b / a) | "cost" (a / b) | "time" (a alone),
-"goal": [">=" | "<=", number], optional "rss_max" (MB, for a)}. For each row the
+"goal": [">=" | "<=", number], optional "rss_max" (MB) and "time_max" (s) for a}. For each row the
 commands run alternately (a, b, a, b, ...) REPS times after one warm-up run
 each; wall time is taken around the run and the peak RSS is the "Maximum
 resident set size" that /usr/bin/time -v reports. Exit status of the tools is
@@ -79,6 +79,8 @@ def main():
         ok = value >= goal[1] if goal[0] == ">=" else value <= goal[1]
         if "rss_max" in row:
             ok = ok and peak[0] <= row["rss_max"]
+        if "time_max" in row:
+            ok = ok and med[0] <= row["time_max"]
         met = "yes" if ok else "NO"
         print(f"| {row['name']} | {fmt_time(med[0])} | {peak[0]:.1f} MB | {other[0]} | "
               f"{other[1]} | {other[2]} | {other[3]} | {row['target']} | {met} |")
