@@ -970,8 +970,10 @@ TimeZoneTable::from_yaml(const rules::YamlNode& zones,
     }
     zone.offset = *o;
     zone.rule = *r;
+    // A structured binding is not captured by clang 14: name the node.
+    const rules::YamlNode& fields = value;
     auto text = [&](std::string_view k) {
-      const rules::YamlNode* n = value.find(k);
+      const rules::YamlNode* n = fields.find(k);
       return n != nullptr && n->is_scalar() ? n->value : std::string();
     };
     zone.daylight_form = text("daylight-form");

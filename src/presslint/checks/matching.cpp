@@ -4,7 +4,35 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <mutex>
+#include <tuple>
+
 namespace presslint::checks {
+
+namespace {
+
+// Compiled patterns by text and options, for the whole run: RE2 objects are
+// immutable once built and safe to share between threads.
+std::shared_ptr<const RE2>
+compiled(const std::string& pattern, const RE2::Options& options)
+{
+  using Key = std::tuple<std::string, bool, std::int64_t>;
+  static std::mutex k_mutex;
+  static std::map<Key, std::shared_ptr<const RE2>> k_cache;
+  Key key{pattern, options.case_sensitive(), options.max_mem()};
+  {
+    std::lock_guard<std::mutex> lock(k_mutex);
+    if (auto it = k_cache.find(key); it != k_cache.end()) {
+      return it->second;
+    }
+  }
+  auto re = std::make_shared<const RE2>(pattern, options);
+  std::lock_guard<std::mutex> lock(k_mutex);
+  return k_cache.emplace(std::move(key), std::move(re)).first->second;
+}
+
+} // namespace
 
 std::vector<Pattern>
 compile_patterns(const rules::Params& params,
@@ -23,7 +51,7 @@ compile_patterns(const rules::Params& params,
   for (const rules::YamlNode& item : entry->node.items) {
     Pattern p;
     p.source = item.value;
-    p.re = std::make_unique<RE2>(item.value, options);
+    p.re = compiled(item.value, options);
     if (!p.re->ok()) {
       core::Error e;
       e.path = entry->path.empty() ? std::string(rule_path) : entry->path;
@@ -69,7 +97,7 @@ compile_words(const std::vector<std::string>& words, bool ignore_case)
   options.set_case_sensitive(!ignore_case);
   p.source = alternation;
   // An empty list matches nothing.
-  p.re = std::make_unique<RE2>(
+  p.re = compiled(
     alternation.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : "(" + alternation + ")",
     options);
   p.whole_words = true;

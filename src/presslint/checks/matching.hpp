@@ -17,7 +17,9 @@ namespace presslint::checks {
 // (Unicode-aware: RE2's \b knows only ASCII letters).
 struct Pattern
 {
-  std::unique_ptr<RE2> re;
+  // Shared: the same pattern compiled once per process (rule files are
+  // checked when loaded and their checks built again for every config).
+  std::shared_ptr<const RE2> re;
   bool whole_words = false;
   std::string source; // as written, for messages
 };

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <array>
+#include <atomic>
+
 namespace presslint::core {
 
 std::optional<std::size_t>
@@ -176,10 +179,24 @@ is_word_code_point(char32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
            || (cp >= '0' && cp <= '9') || cp == '_';
   }
+  if (cp > 0x10FFFF) {
+    return false;
+  }
+  // RE2 knows the Unicode classes; asking it costs a match per call, so each
+  // answer is remembered (0: not asked yet, 1: no, 2: yes). The table is
+  // zero-initialised storage: only the pages of code points met are touched.
+  static std::array<std::atomic<std::uint8_t>, 0x110000> k_known{};
+  std::atomic<std::uint8_t>& known = k_known[cp];
+  const std::uint8_t cached = known.load(std::memory_order_relaxed);
+  if (cached != 0) {
+    return cached == 2;
+  }
   static const RE2 k_word(R"(^[\pL\pN\pM]$)");
   std::string encoded;
   append_utf8(encoded, cp);
-  return RE2::FullMatch(encoded, k_word);
+  const bool word = RE2::FullMatch(encoded, k_word);
+  known.store(word ? 2 : 1, std::memory_order_relaxed);
+  return word;
 }
 
 bool

@@ -185,6 +185,36 @@ Document::index_lines()
       m_line_starts.push_back(i + 1);
     }
   }
+  // Both counts add up over any split of the bytes (they count lead bytes),
+  // so a block boundary inside a character is fine.
+  m_code_points_at_block.assign(1, 0);
+  m_utf16_units_at_block.assign(1, 0);
+  const std::string_view all(source);
+  for (std::size_t b = 0; b + k_count_block <= all.size(); b += k_count_block) {
+    const std::string_view block = all.substr(b, k_count_block);
+    m_code_points_at_block.push_back(m_code_points_at_block.back()
+                                     + core::count_code_points(block));
+    m_utf16_units_at_block.push_back(m_utf16_units_at_block.back()
+                                     + core::count_utf16_units(block));
+  }
+}
+
+std::size_t
+Document::code_points_before(std::size_t offset) const
+{
+  const std::size_t block = std::min(offset / k_count_block, m_code_points_at_block.size() - 1);
+  const std::size_t from = block * k_count_block;
+  return m_code_points_at_block[block]
+         + core::count_code_points(std::string_view(source).substr(from, offset - from));
+}
+
+std::size_t
+Document::utf16_units_before(std::size_t offset) const
+{
+  const std::size_t block = std::min(offset / k_count_block, m_utf16_units_at_block.size() - 1);
+  const std::size_t from = block * k_count_block;
+  return m_utf16_units_at_block[block]
+         + core::count_utf16_units(std::string_view(source).substr(from, offset - from));
 }
 
 std::size_t
@@ -214,9 +244,13 @@ Document::position(std::size_t offset) const
 {
   offset = std::min(offset, source.size());
   const std::size_t line = line_index(offset);
-  const std::string_view before =
-    std::string_view(source).substr(m_line_starts[line], offset - m_line_starts[line]);
-  return Position{line + 1, core::count_code_points(before) + 1};
+  if (offset - m_line_starts[line] <= k_count_block || m_code_points_at_block.empty()) {
+    const std::string_view before =
+      std::string_view(source).substr(m_line_starts[line], offset - m_line_starts[line]);
+    return Position{line + 1, core::count_code_points(before) + 1};
+  }
+  return Position{line + 1,
+                  code_points_before(offset) - code_points_before(m_line_starts[line]) + 1};
 }
 
 Position
@@ -224,9 +258,13 @@ Document::utf16_position(std::size_t offset) const
 {
   offset = std::min(offset, source.size());
   const std::size_t line = line_index(offset);
-  const std::string_view before =
-    std::string_view(source).substr(m_line_starts[line], offset - m_line_starts[line]);
-  return Position{line + 1, core::count_utf16_units(before)};
+  if (offset - m_line_starts[line] <= k_count_block || m_utf16_units_at_block.empty()) {
+    const std::string_view before =
+      std::string_view(source).substr(m_line_starts[line], offset - m_line_starts[line]);
+    return Position{line + 1, core::count_utf16_units(before)};
+  }
+  return Position{line + 1,
+                  utf16_units_before(offset) - utf16_units_before(m_line_starts[line])};
 }
 
 std::size_t

@@ -131,7 +131,16 @@ public:
   [[nodiscard]] std::size_t offset_of_utf16(std::size_t line, std::size_t character) const;
 
 private:
+  // Code points (and UTF-16 units) before the start of every block of
+  // k_count_block bytes: a column costs at most one block's count, not a
+  // count from the start of its line (a 1 MB line with many findings).
+  static constexpr std::size_t k_count_block = 4096;
+  [[nodiscard]] std::size_t code_points_before(std::size_t offset) const;
+  [[nodiscard]] std::size_t utf16_units_before(std::size_t offset) const;
+
   std::vector<std::size_t> m_line_starts;
+  std::vector<std::size_t> m_code_points_at_block;
+  std::vector<std::size_t> m_utf16_units_at_block;
 };
 
 } // namespace presslint::document

@@ -96,6 +96,17 @@ collect_files(const std::vector<std::string>& paths, std::vector<FileResult>& fa
         // Reported as the user named the folder: "./a.md" for ".".
         const std::string s = it->path().generic_string();
         if (document::format_from_path(s, format) && !it->is_directory(ec)) {
+          // A FIFO, socket or device would block or never end: reported,
+          // not read.
+          if (it->is_fifo(ec) || it->is_socket(ec) || it->is_block_file(ec)
+              || it->is_character_file(ec)) {
+            FileResult f;
+            f.path = s;
+            f.failed = true;
+            f.error = core::Error{s, 0, 0, "not a regular file", {}};
+            failures.push_back(std::move(f));
+            continue;
+          }
           found.push_back(s);
         }
       }

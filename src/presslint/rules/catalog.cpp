@@ -67,7 +67,10 @@ load_param_map(const checks::KindSpec& kind,
                std::span<const std::string_view> skip_keys = {})
 {
   bool ok = true;
-  for (const auto& [key, value] : map.entries) {
+  for (const auto& entry : map.entries) {
+    // Named references: clang 14 cannot capture structured bindings.
+    const YamlNode& key = entry.first;
+    const YamlNode& value = entry.second;
     if (std::find(skip_keys.begin(), skip_keys.end(), key.value) != skip_keys.end()) {
       continue;
     }

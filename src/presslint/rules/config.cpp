@@ -239,7 +239,10 @@ load_one(const std::string& path,
         error(value, fmt::format("\"links\" must be a mapping, not {}", value.kind_name()));
         continue;
       }
-      for (const auto& [lk, lv] : value.entries) {
+      for (const auto& entry : value.entries) {
+        // Named references: clang 14 cannot capture structured bindings.
+        const YamlNode& lk = entry.first;
+        const YamlNode& lv = entry.second;
         auto boolean = [&](bool& dest) {
           if (!lv.is_scalar() || !lv.plain || (lv.value != "true" && lv.value != "false")) {
             error(lv, fmt::format("\"links.{}\" must be true or false", lk.value));

@@ -26,6 +26,15 @@ struct YamlNode
   std::vector<YamlNode> items;                        // sequence
   std::vector<std::pair<YamlNode, YamlNode>> entries; // map, in file order
 
+  // Declared here, defined where YamlNode is complete: clang instantiates
+  // the members of a vector of pairs of the type being defined too early.
+  YamlNode();
+  ~YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+
   // The value of the first entry whose key is the scalar `key`, or nullptr
   // (also when this node is not a map).
   [[nodiscard]] const YamlNode* find(std::string_view key) const;

@@ -1,0 +1,147 @@
+// Parallel linting (-j): the same bytes out whatever the number of threads,
+// and configs read once per run, not once per file.
+
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <string>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+using presslint::test::CommandResult;
+using presslint::test::quote;
+using presslint::test::run_command;
+using presslint::test::run_presslint;
+using presslint::test::shared_dir;
+using presslint::test::TempDir;
+
+namespace {
+
+// Writes `text` into the FIFO at `path` once a reader has it open; gives up
+// after `seconds` (false) so that a reader that never comes cannot hang the
+// test.
+bool
+write_fifo(const std::string& path, const std::string& text, double seconds)
+{
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+  int fd = -1;
+  while ((fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK)) < 0) {
+    if (errno != ENXIO || std::chrono::steady_clock::now() > deadline) {
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  // Blocking writes from here on.
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  return ok;
+}
+
+const std::string k_flags = " --offline --no-show-source --color never --now 2026-06-01T12:00:00Z ";
+
+void
+check_same_for_every_j(const std::string& dir,
+                       const std::string& args,
+                       std::initializer_list<const char*> job_counts = {"2", "3", "8"})
+{
+  const CommandResult one = run_presslint(dir, k_flags + "-j 1 " + args);
+  REQUIRE((one.status == 0 || one.status == 1 || one.status == 2));
+  CHECK(!one.out.empty());
+  for (const char* jobs : job_counts) {
+    CAPTURE(jobs);
+    const CommandResult many = run_presslint(dir, k_flags + "-j " + jobs + " " + args);
+    CHECK(many.status == one.status);
+    CHECK(many.out == one.out);
+    CHECK(many.err == one.err);
+  }
+}
+
+} // namespace
+
+TEST_CASE("jobs: the corpus gives byte-identical reports with -j 1 and -j N")
+{
+  const std::string corpus = shared_dir() + "/corpus";
+  if (!fs::is_directory(corpus)) {
+    MESSAGE("no corpus at ", corpus, ": skipped");
+    return;
+  }
+  // A few runs of the whole corpus each: the test also runs under ASan.
+  SUBCASE("text") { check_same_for_every_j(corpus, ".", {"2", "8"}); }
+  SUBCASE("json") { check_same_for_every_j(corpus, "-f json .", {"3"}); }
+  SUBCASE("sarif") { check_same_for_every_j(corpus, "-f sarif .", {"4"}); }
+}
+
+TEST_CASE("jobs: the examples, with their configs and profiles, are the same with -j 1 and -j N")
+{
+  check_same_for_every_j(PRESSLINT_SOURCE_DIR "/examples", "-f json .");
+}
+
+TEST_CASE("jobs: folders with different configs and rule packs, linted in parallel")
+{
+  TempDir dir;
+  // Two packs with a rule each, two configs that load one pack each, and
+  // folders interleaved so that threads switch between the rule sets.
+  dir.write("packs/one/house/one.yaml",
+            "id: house.one\nkind: existence\nseverity: warning\nmessage: 'one \"{match}\"'\n"
+            "docs:\n  summary: One.\n  why: Test.\n  good: [\"# A b\\n\\nA plant.\"]\n"
+            "  bad: [\"# A b\\n\\nA widget.\"]\nparams:\n  words: [widget]\n  scope: [body]\n");
+  dir.write("packs/two/shop/two.yaml",
+            "id: shop.two\nkind: existence\nseverity: warning\nmessage: 'two \"{match}\"'\n"
+            "docs:\n  summary: Two.\n  why: Test.\n  good: [\"# A b\\n\\nA plant.\"]\n"
+            "  bad: [\"# A b\\n\\nA plant.\"]\nparams:\n  words: [plant]\n  scope: [body]\n");
+  dir.write("a/.presslint.yaml", "rule-dirs: [../packs/one]\n");
+  dir.write("b/.presslint.yaml", "rule-dirs: [../packs/two]\nprofile: uk\n");
+  for (int i = 0; i < 30; ++i) {
+    const std::string body = "# Acme opens a plant\n\nDAYTON, Ohio, March 3, 2026 — Acme makes a "
+                             "widget in a plant, number " + std::to_string(i) + ".\n\n###\n";
+    dir.write("a/" + std::to_string(i) + ".md", body);
+    dir.write("b/" + std::to_string(i) + ".md", body);
+    dir.write("c/" + std::to_string(i) + ".md", body);
+  }
+  const CommandResult one = run_presslint(dir.path(), k_flags + "-j 1 a b c");
+  // Each folder's findings come from its own rule set.
+  CHECK(one.out.find("a/0.md:3:44: warning: one \"widget\" [house.one]") != std::string::npos);
+  CHECK(one.out.find("b/0.md:3:56: warning: two \"plant\" [shop.two]") != std::string::npos);
+  CHECK(one.out.find("a/0.md:3:56: warning: two") == std::string::npos);
+  CHECK(one.out.find("b/0.md:3:44: warning: one") == std::string::npos);
+  CHECK(one.out.find("c/0.md:3:44: warning: one") == std::string::npos);
+  check_same_for_every_j(dir.path(), "a b c");
+}
+
+TEST_CASE("jobs: a config is read once per run, however many files and folders use it")
+{
+  TempDir dir;
+  // The config extends a FIFO: reading it a second time would wait for a
+  // writer that never comes, and the run would time out.
+  dir.write(".presslint.yaml", "extends: base.yaml\n");
+  const std::string base = dir.path() + "/base.yaml";
+  REQUIRE(::mkfifo(base.c_str(), 0600) == 0);
+  for (int i = 0; i < 40; ++i) {
+    dir.write("releases/" + std::to_string(i % 4) + "/r" + std::to_string(i) + ".md",
+              "# Acme opens a plant\n\nAcme opened a plant, number " + std::to_string(i) + ".\n");
+  }
+  bool written = false;
+  std::thread writer([&] { written = write_fifo(base, "profile: uk\n", 20); });
+  const CommandResult run = run_command("cd " + quote(dir.path()) + " && timeout 20 " +
+                                        quote(PRESSLINT_BINARY) + k_flags + "-j 4 releases");
+  writer.join();
+  CHECK(written); // the config was read
+  CHECK(run.status != 124); // 124: timed out on a second read
+  CHECK((run.status == 0 || run.status == 1));
+  CHECK(run.err.empty());
+  CHECK(run.out.find("releases/3/r39.md:") != std::string::npos);
+}
