@@ -299,6 +299,7 @@ struct ReportInput
   const lint::RunResult* result = nullptr;
   const report::RunKeys* keys = nullptr;
   const rules::Catalog* catalog = nullptr;
+  std::vector<const rules::Catalog*> more_catalogs;
   core::Errors config_errors;
   std::string profile;
   int exit_code = 0;
@@ -317,6 +318,7 @@ render_report(const ReportTarget& target, const ReportInput& in)
   if (target.format == "sarif") {
     report::SarifOptions o;
     o.catalog = in.catalog;
+    o.more_catalogs = in.more_catalogs;
     o.profile = in.profile.empty() ? std::string("ap") : in.profile;
     o.docs_url = PRESSLINT_DOCS_URL;
     o.exit_code = in.exit_code;
@@ -612,6 +614,7 @@ cmd_lint(const std::vector<std::string>& args)
   in.result = &result;
   in.keys = &keys;
   in.catalog = &runner.catalog();
+  in.more_catalogs = runner.pack_catalogs();
   in.exit_code = failed ? 2 : findings_status(result, threshold, max_warnings);
   if (!write_reports(targets, in)) {
     return 2;

@@ -137,6 +137,13 @@ struct Runner::Impl
   std::map<std::string, std::unique_ptr<rules::RuleSet>> rule_sets;
   std::map<std::string, core::Errors> config_errors;
   std::vector<std::string> cli_packs;
+  // A config that loads rule packs gets a catalogue of its own (the built-in
+  // rules, the --rules packs and its packs), by its pack folders: a
+  // catalogue is never changed once a rule set points into it, so threads
+  // that lint with one rule set are not disturbed by a folder that loads
+  // another pack.
+  std::map<std::vector<std::string>, std::unique_ptr<rules::Catalog>> pack_catalogs;
+  std::map<const rules::RuleSet*, const rules::Catalog*> catalog_of;
   core::Errors reported_config_errors;
   std::set<std::string> reported;
 
@@ -164,17 +171,32 @@ struct Runner::Impl
         rules::load_config(config_path, *config, errs);
       }
       std::vector<std::string> packs = cli_packs;
-      for (const std::string& dir : config->rule_dirs) {
-        catalog.load_pack(dir, errs);
-        packs.push_back(dir);
+      rules::Catalog* cat = &catalog;
+      if (!config->rule_dirs.empty()) {
+        auto& own = pack_catalogs[config->rule_dirs];
+        if (!own) {
+          own = std::make_unique<rules::Catalog>();
+          own->load_builtin(errs);
+          for (const std::string& dir : cli_packs) {
+            if (dir != "builtin") {
+              own->load_pack(dir, errs);
+            }
+          }
+          for (const std::string& dir : config->rule_dirs) {
+            own->load_pack(dir, errs);
+          }
+        }
+        cat = own.get();
+        packs.insert(packs.end(), config->rule_dirs.begin(), config->rule_dirs.end());
       }
       if (errs.empty()) {
-        rules::check_config_rules(*config, catalog, errs);
+        rules::check_config_rules(*config, *cat, errs);
       }
       std::unique_ptr<rules::RuleSet> set;
       if (errs.empty()) {
-        set = rules::build_rule_set(catalog, *config, options.profile, options.toggles, packs,
+        set = rules::build_rule_set(*cat, *config, options.profile, options.toggles, packs,
                                     errs);
+        catalog_of[set.get()] = cat;
       }
       config_errors[config_path] = errs;
       configs[config_path] = std::move(config);
@@ -186,6 +208,14 @@ struct Runner::Impl
       *config_out = configs[config_path].get();
     }
     return errs.empty() ? rs->second.get() : nullptr;
+  }
+
+  // The catalogue a rule set was built from.
+  const rules::Catalog& catalog_for(const rules::RuleSet* set)
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    const auto it = catalog_of.find(set);
+    return it == catalog_of.end() ? catalog : *it->second;
   }
 };
 
@@ -200,6 +230,17 @@ const rules::Catalog&
 Runner::catalog() const
 {
   return m_impl->catalog;
+}
+
+std::vector<const rules::Catalog*>
+Runner::pack_catalogs() const
+{
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  std::vector<const rules::Catalog*> out;
+  for (const auto& [dirs, catalog] : m_impl->pack_catalogs) {
+    out.push_back(catalog.get());
+  }
+  return out;
 }
 
 bool
@@ -297,7 +338,7 @@ Runner::run()
         r.failed = true;
         continue;
       }
-      r.findings = lint_document(*doc, *set, m_impl->catalog.region_matcher(),
+      r.findings = lint_document(*doc, *set, m_impl->catalog_for(set).region_matcher(),
                                  m_impl->options.now);
       live[i] = links::LiveFile{doc.get(), set, config != nullptr ? &config->links : nullptr,
                                 &r.findings};

@@ -69,6 +69,9 @@ public:
                                      const rules::Config** config,
                                      core::Errors& errors);
   [[nodiscard]] const rules::Catalog& catalog() const;
+  // The catalogues of configs that load rule packs (each has the built-in
+  // rules too), in the order of their pack folders.
+  [[nodiscard]] std::vector<const rules::Catalog*> pack_catalogs() const;
 
 private:
   struct Impl;

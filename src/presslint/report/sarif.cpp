@@ -471,12 +471,16 @@ render_sarif(const lint::RunResult& result, const RunKeys& keys, const SarifOpti
   // order rule packs were loaded in.
   std::vector<const rules::Rule*> rules;
   if (options.catalog != nullptr && !config_failed) {
-    for (const rules::Rule& r : options.catalog->rules()) {
-      rules.push_back(&r);
+    std::vector<const rules::Catalog*> catalogs{options.catalog};
+    catalogs.insert(catalogs.end(), options.more_catalogs.begin(), options.more_catalogs.end());
+    for (const rules::Catalog* c : catalogs) {
+      for (const rules::Rule& r : c->rules()) {
+        rules.push_back(&r);
+      }
     }
   }
-  std::sort(rules.begin(), rules.end(),
-            [](const rules::Rule* a, const rules::Rule* b) { return a->id < b->id; });
+  std::stable_sort(rules.begin(), rules.end(),
+                   [](const rules::Rule* a, const rules::Rule* b) { return a->id < b->id; });
   std::map<std::string, std::size_t> index_of;
   Json descriptors = Json::array();
   for (const rules::Rule* r : rules) {

@@ -59,6 +59,8 @@ std::size_t apply_baseline(lint::RunResult& result,
 struct SarifOptions
 {
   const rules::Catalog* catalog = nullptr; // the run's rules (none: an empty list)
+  // The catalogues of configs that load rule packs (their rules are listed too).
+  std::vector<const rules::Catalog*> more_catalogs;
   std::string profile = "ap";              // whose severities are the default levels
   std::string docs_url;                    // informationUri and helpUri when not empty
   int exit_code = 0;
