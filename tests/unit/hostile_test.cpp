@@ -240,8 +240,13 @@ TEST_CASE("hostile: a 50 MB file is linted in bounded time and memory")
   CHECK(m.err.empty());
   // The text, its lines and blocks, and the findings: a small multiple of
   // the file, never an explosion.
+  // Under AddressSanitizer the allocator's quarantine and shadow memory, not
+  // presslint, decide the peak (829 MB seen for a 5 MB file): the bound is
+  // checked in the builds without it.
   const auto mb = static_cast<long>(bytes / (1024 * 1024));
-  CHECK(m.peak_rss_mb < static_cast<long>(64 * slowness()) + 6 * mb * static_cast<long>(slowness()));
+  if (!k_sanitized) {
+    CHECK(m.peak_rss_mb < static_cast<long>(64 * slowness()) + 6 * mb * static_cast<long>(slowness()));
+  }
   CHECK(m.peak_rss_mb > 0); // /usr/bin/time (Debian package "time") measured it
 }
 

@@ -385,7 +385,7 @@ int
 cmd_lint(const std::vector<std::string>& args)
 {
   CLI::App app{"presslint: a linter for press releases", "presslint"};
-  app.footer("Subcommands (first word only): rules, explain RULE, init, test-rules\n"
+  app.footer("Subcommands (first word only): rules, explain RULE, init, test-rules, lsp\n"
              "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 errors.");
   std::vector<std::string> paths;
   std::string format = "text";
