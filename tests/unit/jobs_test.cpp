@@ -3,6 +3,8 @@
 
 #include "support.hpp"
 
+#include <presslint/lint/run.hpp>
+
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -144,4 +146,29 @@ TEST_CASE("jobs: a config is read once per run, however many files and folders u
   CHECK((run.status == 0 || run.status == 1));
   CHECK(run.err.empty());
   CHECK(run.out.find("releases/3/r39.md:") != std::string::npos);
+}
+
+TEST_CASE("jobs: a config's rule pack has a catalogue of its own, found by rule id")
+{
+  TempDir dir;
+  dir.write("packs/one/house/one.yaml",
+            "id: house.one\nkind: existence\nseverity: warning\nmessage: 'one \"{match}\"'\n"
+            "docs:\n  summary: One.\n  why: Test.\n  good: [\"# A b\\n\\nA plant.\"]\n"
+            "  bad: [\"# A b\\n\\nA widget.\"]\nparams:\n  words: [widget]\n  scope: [body]\n");
+  dir.write("a/.presslint.yaml", "rule-dirs: [../packs/one]\n");
+  const std::string release = dir.write("a/r.md", "# Acme\n\nA widget.\n");
+  presslint::lint::Runner runner(presslint::lint::RunOptions{});
+  presslint::core::Errors errors;
+  REQUIRE(runner.prepare(errors));
+  CHECK(runner.find_rule("house.one") == nullptr); // no config has loaded the pack yet
+  REQUIRE(runner.rule_set_for(release, nullptr, errors) != nullptr);
+  CHECK(errors.empty());
+  // The built-in catalogue is left as it was; the pack's catalogue has both.
+  CHECK(runner.catalog().find("house.one") == nullptr);
+  const presslint::rules::Rule* rule = runner.find_rule("house.one");
+  REQUIRE(rule != nullptr);
+  CHECK(rule->id == "house.one");
+  CHECK(runner.find_rule("headline.length") != nullptr);
+  REQUIRE(runner.pack_catalogs().size() == 1);
+  CHECK(runner.pack_catalogs()[0]->find("headline.length") != nullptr);
 }

@@ -243,6 +243,20 @@ Runner::pack_catalogs() const
   return out;
 }
 
+const rules::Rule*
+Runner::find_rule(std::string_view id) const
+{
+  if (const rules::Rule* rule = m_impl->catalog.find(id)) {
+    return rule;
+  }
+  for (const rules::Catalog* c : pack_catalogs()) {
+    if (const rules::Rule* rule = c->find(id)) {
+      return rule;
+    }
+  }
+  return nullptr;
+}
+
 bool
 Runner::prepare(core::Errors& errors)
 {

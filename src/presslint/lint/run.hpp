@@ -72,6 +72,8 @@ public:
   // The catalogues of configs that load rule packs (each has the built-in
   // rules too), in the order of their pack folders.
   [[nodiscard]] std::vector<const rules::Catalog*> pack_catalogs() const;
+  // A rule by id, in the built-in catalogue or a config's rule packs.
+  [[nodiscard]] const rules::Rule* find_rule(std::string_view id) const;
 
 private:
   struct Impl;

@@ -529,7 +529,7 @@ struct Server::Impl
       }
       value += fmt::format("{}: {} [{}]\n", core::to_string(f.severity), f.message, f.rule_id);
       const rules::Rule* rule =
-        r->output.runner ? r->output.runner->catalog().find(f.rule_id) : nullptr;
+        r->output.runner ? r->output.runner->find_rule(f.rule_id) : nullptr;
       if (rule != nullptr && shown.insert(f.rule_id).second) {
         value += "\n" + cli::render_explain(*rule);
       }
