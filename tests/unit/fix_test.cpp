@@ -28,8 +28,6 @@ using test::run_presslint;
 
 namespace {
 
-
-
 // "--disable C" for every built-in category: only the user pack's rules run.
 std::string
 only_pack()

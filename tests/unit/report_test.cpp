@@ -22,9 +22,6 @@ using test::run_presslint;
 
 namespace {
 
-
-
-
 std::string
 release(const std::string& line)
 {

@@ -28,9 +28,6 @@ using test::run_presslint;
 
 namespace {
 
-
-
-
 const std::string k_node_dir = std::string(PRESSLINT_SOURCE_DIR) + "/tests/node";
 
 std::string
