@@ -71,7 +71,7 @@ run_rule(const Rule& rule, const presslint::document::Document& doc)
   const auto regions = presslint::document::detect_regions(doc, matcher);
   std::vector<Finding> findings;
   const presslint::checks::Context ctx{doc, regions, rule, rule.severity,
-                                       std::chrono::sys_seconds{}, findings};
+                                       std::chrono::sys_seconds{}, findings, nullptr};
   check->run(ctx);
   return findings;
 }
@@ -435,5 +435,51 @@ TEST_CASE("rule loader: the built-in catalogue loads and every rule has docs")
     CHECK_FALSE(r.docs.good.empty());
     CHECK_FALSE(r.docs.bad.empty());
     CHECK(r.kind != nullptr);
+  }
+}
+
+// The built-in rules are not checked when the catalogue loads (their
+// patterns compile on first use): this is where they are. Every rule's
+// parameters, and every profile's, build a check with no error when each
+// value is treated as a user's.
+TEST_CASE("every built-in rule and profile builds its check with every pattern compiled")
+{
+  using presslint::rules::Params;
+  auto unchecked = [](const Params& params) {
+    Params out;
+    for (const auto& [name, entry] : params.all()) {
+      presslint::rules::ParamEntry e = entry;
+      e.checked = false;
+      out.set(name, std::move(e));
+    }
+    return out;
+  };
+  std::size_t built = 0;
+  for (const Rule& rule : builtin_catalog().rules()) {
+    REQUIRE(rule.kind != nullptr);
+    Errors errors;
+    CHECK(rule.kind->create(unchecked(rule.params), rule.path, errors) != nullptr);
+    for (const auto& [name, setting] : rule.profiles) {
+      Params p = rule.params;
+      for (const auto& [k, v] : setting.params) {
+        p.set(k, v);
+      }
+      CHECK(rule.kind->create(unchecked(p), rule.path, errors) != nullptr);
+    }
+    INFO(rule.id);
+    CHECK(summary(errors).empty());
+    ++built;
+  }
+  CHECK(built == builtin_catalog().rules().size());
+  CHECK(built > 40);
+}
+
+TEST_CASE("a built-in rule's entries are marked checked (a pack's are checked at load)")
+{
+  const Rule* hype = builtin_catalog().find("style.hype");
+  REQUIRE(hype != nullptr);
+  REQUIRE_FALSE(hype->params.all().empty());
+  for (const auto& [name, entry] : hype->params.all()) {
+    CHECK(entry.checked);
   }
 }

@@ -22,6 +22,9 @@ struct Rule;
 
 namespace presslint::checks {
 
+class LazyRegex;
+class ScreenCache;
+
 // Values for a message's named placeholders ("{match}").
 using Vars = std::vector<std::pair<std::string_view, std::string>>;
 
@@ -39,6 +42,8 @@ struct Context
   core::Severity severity;
   std::chrono::sys_seconds now;
   std::vector<core::Finding>& out;
+  // The rule set's one-pass screen for this document (nullptr: none).
+  ScreenCache* screen = nullptr;
 
   // Reports a finding at `span` with the rule's message; `matched` is the
   // text the message quotes (for fingerprints).
@@ -53,6 +58,8 @@ class Check
 public:
   virtual ~Check() = default;
   virtual void run(const Context& context) const = 0;
+  // The patterns the rule set may screen texts for (Context::screen).
+  virtual void screened(std::vector<std::shared_ptr<const LazyRegex>>& /*out*/) const {}
 };
 
 using Factory = std::unique_ptr<Check> (*)(const rules::Params& params,

@@ -4,6 +4,7 @@
 #include <presslint/checks/dateline_parse.hpp>
 #include <presslint/checks/dates.hpp>
 #include <presslint/checks/kinds.hpp>
+#include <presslint/checks/matching.hpp>
 #include <presslint/rules/rule.hpp>
 
 #include <fmt/format.h>
@@ -184,7 +185,7 @@ class EmbargoLines final : public Check
 public:
   EmbargoLines(std::string problem,
                dates::TimeZoneTable zones,
-               std::unique_ptr<RE2> label_pattern,
+               std::shared_ptr<const LazyRegex> label_pattern,
                std::string instants_message,
                bool twenty_four_hour)
     : m_problem(std::move(problem)),
@@ -221,7 +222,7 @@ private:
     }
     // An embargo line of its own after the headline (some releases put it
     // under the headline or the summary).
-    if (m_label_pattern) {
+    if (m_label_pattern && m_label_pattern->get().ok()) {
       for (std::size_t i = 0; i < doc.lines.size(); ++i) {
         const document::Line& line = doc.lines[i];
         if (release_line_indices.count(i) != 0 || line.block == document::Line::npos
@@ -236,7 +237,7 @@ private:
         }
         re2::StringPiece whole(line.content.text);
         re2::StringPiece group;
-        if (!RE2::PartialMatch(whole, *m_label_pattern, &group)) {
+        if (!RE2::PartialMatch(whole, m_label_pattern->get(), &group)) {
           continue;
         }
         const auto b = static_cast<std::size_t>(group.data() - whole.data());
@@ -718,13 +719,14 @@ private:
 
   std::string m_problem;
   dates::TimeZoneTable m_zones;
-  std::unique_ptr<RE2> m_label_pattern;
+  std::shared_ptr<const LazyRegex> m_label_pattern;
   std::string m_instants_message;
   bool m_twenty_four_hour;
 };
 
 
-std::unique_ptr<RE2>
+// One pattern for every embargo rule, compiled when a document first needs it.
+std::shared_ptr<const LazyRegex>
 label_pattern(std::vector<std::string> labels)
 {
   if (labels.empty()) {
@@ -753,10 +755,8 @@ label_pattern(std::vector<std::string> labels)
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
-  auto re = std::make_unique<RE2>(R"(^[\s>*_\\~]*(?:#{1,6}\s+)?[\s>*_\\~]*()" + alternation
-                                    + R"()\b)",
-                                  options);
-  return re->ok() ? std::move(re) : nullptr;
+  return shared_pattern(R"(^[\s>*_\\~]*(?:#{1,6}\s+)?[\s>*_\\~]*()" + alternation + R"()\b)",
+                        options);
 }
 
 std::unique_ptr<Check>

@@ -1,6 +1,7 @@
 // existence: words or patterns that must not appear.
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
+#include <presslint/checks/screen.hpp>
 
 #include <algorithm>
 #include <array>
@@ -42,6 +43,9 @@ public:
       // longest is the one problem reported.
       std::vector<std::pair<std::size_t, std::size_t>> matches;
       for (const Pattern& p : m_patterns) {
+        if (ctx.screen != nullptr && !ctx.screen->may_match(p, text)) {
+          continue;
+        }
         for_each_match(p, text.text, [&](std::size_t b, std::size_t e) {
           if (!text.overlaps_code(b, e)) {
             matches.emplace_back(b, e);
@@ -69,6 +73,13 @@ public:
         ctx.report(span, {{"match", matched}}, matched);
       }
     });
+  }
+
+  void screened(std::vector<std::shared_ptr<const LazyRegex>>& out) const override
+  {
+    for (const Pattern& p : m_patterns) {
+      out.push_back(p.lazy);
+    }
   }
 
 private:

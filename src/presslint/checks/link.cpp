@@ -265,7 +265,7 @@ public:
       return true;
     }
     for (const Pattern& p : m_placeholder_patterns) {
-      if (RE2::PartialMatch(target, *p.re)) {
+      if (RE2::PartialMatch(target, p.re())) {
         return true;
       }
     }

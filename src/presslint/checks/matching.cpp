@@ -12,27 +12,36 @@ namespace presslint::checks {
 
 namespace {
 
-// Compiled patterns by text and options, for the whole run: RE2 objects are
+} // namespace
+
+LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id)
+  : m_pattern(std::move(pattern)), m_options(options), m_id(id)
+{
+}
+
+const RE2&
+LazyRegex::get() const
+{
+  std::call_once(m_once, [this] { m_re = std::make_unique<const RE2>(m_pattern, m_options); });
+  return *m_re;
+}
+
+// Patterns by text and options, for the whole run: RE2 objects are
 // immutable once built and safe to share between threads.
-std::shared_ptr<const RE2>
-compiled(const std::string& pattern, const RE2::Options& options)
+std::shared_ptr<const LazyRegex>
+shared_pattern(const std::string& pattern, const RE2::Options& options)
 {
   using Key = std::tuple<std::string, bool, std::int64_t>;
   static std::mutex k_mutex;
-  static std::map<Key, std::shared_ptr<const RE2>> k_cache;
+  static std::map<Key, std::shared_ptr<const LazyRegex>> k_cache;
   Key key{pattern, options.case_sensitive(), options.max_mem()};
-  {
-    std::lock_guard<std::mutex> lock(k_mutex);
-    if (auto it = k_cache.find(key); it != k_cache.end()) {
-      return it->second;
-    }
-  }
-  auto re = std::make_shared<const RE2>(pattern, options);
   std::lock_guard<std::mutex> lock(k_mutex);
-  return k_cache.emplace(std::move(key), std::move(re)).first->second;
+  if (auto it = k_cache.find(key); it != k_cache.end()) {
+    return it->second;
+  }
+  auto lazy = std::make_shared<const LazyRegex>(pattern, options, k_cache.size() + 1);
+  return k_cache.emplace(std::move(key), std::move(lazy)).first->second;
 }
-
-} // namespace
 
 std::vector<Pattern>
 compile_patterns(const rules::Params& params,
@@ -51,13 +60,13 @@ compile_patterns(const rules::Params& params,
   for (const rules::YamlNode& item : entry->node.items) {
     Pattern p;
     p.source = item.value;
-    p.re = compiled(item.value, options);
-    if (!p.re->ok()) {
+    p.lazy = shared_pattern(item.value, options);
+    if (!entry->checked && !p.re().ok()) {
       core::Error e;
       e.path = entry->path.empty() ? std::string(rule_path) : entry->path;
       e.line = item.line;
       e.column = item.column;
-      e.message = fmt::format("invalid RE2 pattern \"{}\": {}", item.value, p.re->error());
+      e.message = fmt::format("invalid RE2 pattern \"{}\": {}", item.value, p.re().error());
       errors.push_back(std::move(e));
       continue;
     }
@@ -97,7 +106,7 @@ compile_words(const std::vector<std::string>& words, bool ignore_case)
   options.set_case_sensitive(!ignore_case);
   p.source = alternation;
   // An empty list matches nothing.
-  p.re = compiled(
+  p.lazy = shared_pattern(
     alternation.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : "(" + alternation + ")",
     options);
   p.whole_words = true;
@@ -109,14 +118,18 @@ for_each_match(const Pattern& pattern,
                std::string_view text,
                const std::function<void(std::size_t, std::size_t)>& visit)
 {
-  if (!pattern.re || !pattern.re->ok()) {
+  if (!pattern.lazy) {
+    return;
+  }
+  const RE2& re = pattern.re();
+  if (!re.ok()) {
     return;
   }
   const re2::StringPiece input(text.data(), text.size());
   std::size_t pos = 0;
   re2::StringPiece match;
   while (pos <= text.size()
-         && pattern.re->Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+         && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     const auto b = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t e = b + match.size();
     if (match.empty()) {

@@ -7,33 +7,65 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace presslint::checks {
 
-// A compiled pattern and whether its matches must stand on word boundaries
+// An RE2 pattern compiled on first use, once, by whichever thread needs it
+// first. Unicode classes make RE2 programs costly to build (\p{L} alone is
+// about half a millisecond), and many patterns are reached only by some
+// documents (text after the end mark, a second kind of dateline).
+class LazyRegex
+{
+public:
+  LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id = 0);
+  [[nodiscard]] const RE2& get() const;
+  [[nodiscard]] const std::string& pattern() const { return m_pattern; }
+  [[nodiscard]] const RE2::Options& options() const { return m_options; }
+  // Distinct for each pattern shared_pattern() made, counted from 1.
+  [[nodiscard]] std::size_t id() const { return m_id; }
+
+private:
+  std::string m_pattern;
+  RE2::Options m_options;
+  std::size_t m_id;
+  mutable std::once_flag m_once;
+  mutable std::unique_ptr<const RE2> m_re;
+};
+
+// A pattern and whether its matches must stand on word boundaries
 // (Unicode-aware: RE2's \b knows only ASCII letters).
 struct Pattern
 {
-  // Shared: the same pattern compiled once per process (rule files are
+  // Shared: the same pattern is compiled once per process (rule files are
   // checked when loaded and their checks built again for every config).
-  std::shared_ptr<const RE2> re;
+  std::shared_ptr<const LazyRegex> lazy;
   bool whole_words = false;
   std::string source; // as written, for messages
+
+  [[nodiscard]] const RE2& re() const { return lazy->get(); }
 };
 
-// Compiles the patterns of a pattern_list parameter, reporting each one RE2
-// rejects at its place in the rule file.
+// The patterns of a pattern_list parameter. Those of a parameter not yet
+// checked (a user's rule pack or config) are compiled now, and each one RE2
+// rejects is reported at its place in the file; the built-in rules' own
+// patterns were checked when presslint was built and compile on first use.
 std::vector<Pattern> compile_patterns(const rules::Params& params,
                                       std::string_view name,
                                       std::string_view rule_path,
                                       core::Errors& errors);
 
-// Compiles a word list into one pattern that matches any of the words as a
-// whole word; a space in a word matches any run of white space.
+// A word list as one pattern that matches any of the words as a whole
+// word; a space in a word matches any run of white space. Compiled on
+// first use (quoted words always compile).
 Pattern compile_words(const std::vector<std::string>& words, bool ignore_case);
+
+// The one LazyRegex of a pattern text and its options, for the whole run.
+std::shared_ptr<const LazyRegex> shared_pattern(const std::string& pattern,
+                                              const RE2::Options& options);
 
 // Calls `visit(begin, end)` for each non-overlapping match in `text`.
 void for_each_match(const Pattern& pattern,

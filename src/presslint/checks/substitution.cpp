@@ -42,7 +42,7 @@ public:
           }
           const std::string matched = text.text.substr(b, e - b);
           std::string replacement = matched;
-          RE2::Replace(&replacement, *s.pattern.re, s.replacement);
+          RE2::Replace(&replacement, s.pattern.re(), s.replacement);
           if (replacement == matched) {
             return;
           }
@@ -80,19 +80,23 @@ create(const rules::Params& params, std::string_view rule_path, core::Errors& er
     for (const auto& [key, value] : entry->node.entries) {
       Swap s;
       s.pattern.source = key.value;
-      s.pattern.re = std::make_unique<RE2>(key.value, options);
+      s.pattern.lazy = shared_pattern(key.value, options);
       s.pattern.whole_words = whole_words;
       s.replacement = value.value;
+      if (entry->checked) {
+        swaps.push_back(std::move(s));
+        continue;
+      }
       std::string why;
-      if (!s.pattern.re->ok()) {
+      if (!s.pattern.re().ok()) {
         errors.push_back(core::Error{entry->path.empty() ? std::string(rule_path) : entry->path,
                                      key.line, key.column,
                                      fmt::format("invalid RE2 pattern \"{}\": {}", key.value,
-                                                 s.pattern.re->error()),
+                                                 s.pattern.re().error()),
                                      {}});
         continue;
       }
-      if (!s.pattern.re->CheckRewriteString(s.replacement, &why)) {
+      if (!s.pattern.re().CheckRewriteString(s.replacement, &why)) {
         errors.push_back(core::Error{entry->path.empty() ? std::string(rule_path) : entry->path,
                                      value.line, value.column,
                                      fmt::format("invalid replacement \"{}\": {}", value.value, why),

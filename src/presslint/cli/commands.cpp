@@ -177,7 +177,7 @@ test_rules(const rules::Catalog& catalog,
       }
       const auto regions = document::detect_regions(doc, catalog.region_matcher());
       std::vector<core::Finding> findings;
-      checks::Context ctx{doc, regions, rule, sev, std::chrono::sys_seconds{now}, findings};
+      checks::Context ctx{doc, regions, rule, sev, std::chrono::sys_seconds{now}, findings, nullptr};
       check->run(ctx);
       lint::apply_inline_controls(doc, findings);
       return findings.size();

@@ -1,6 +1,7 @@
 #include <presslint/checks/check.hpp>
 #include <presslint/rules/embedded.hpp>
 #include <presslint/rules/rule.hpp>
+#include <presslint/rules/yaml_binary.hpp>
 #include <presslint/rules/yaml_tree.hpp>
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -64,7 +67,8 @@ load_param_map(const checks::KindSpec& kind,
                std::string_view text,
                std::vector<std::pair<std::string, ParamEntry>>& out,
                core::Errors& errors,
-               std::span<const std::string_view> skip_keys = {})
+               std::span<const std::string_view> skip_keys = {},
+               bool checked = false)
 {
   bool ok = true;
   for (const auto& entry : map.entries) {
@@ -94,9 +98,31 @@ load_param_map(const checks::KindSpec& kind,
       ok = false;
       continue;
     }
-    out.emplace_back(key.value, ParamEntry{std::move(resolved), path});
+    out.emplace_back(key.value, ParamEntry{std::move(resolved), path, checked});
   }
   return ok;
+}
+
+// A parameter's default value, parsed once per process.
+const YamlNode*
+default_value(const ParamSpec& spec)
+{
+  if (spec.default_yaml.empty()) {
+    return nullptr;
+  }
+  static std::mutex k_mutex;
+  static std::map<std::string, YamlNode, std::less<>> k_parsed;
+  std::lock_guard<std::mutex> lock(k_mutex);
+  auto it = k_parsed.find(spec.default_yaml);
+  if (it == k_parsed.end()) {
+    YamlNode node;
+    core::Errors ignored;
+    if (!parse_yaml("<default>", spec.default_yaml, node, ignored)) {
+      return nullptr;
+    }
+    it = k_parsed.emplace(std::string(spec.default_yaml), std::move(node)).first;
+  }
+  return &it->second;
 }
 
 } // namespace
@@ -121,6 +147,15 @@ Catalog::load_data_text(const std::string& path, std::string_view text, core::Er
   if (!parse_yaml(path, text, root, errors)) {
     return false;
   }
+  return load_data_tree(path, text, std::move(root), errors);
+}
+
+bool
+Catalog::load_data_tree(const std::string& path,
+                        std::string_view text,
+                        YamlNode root,
+                        core::Errors& errors)
+{
   if (root.is_null()) {
     return true;
   }
@@ -136,7 +171,7 @@ Catalog::load_data_text(const std::string& path, std::string_view text, core::Er
       ok = false;
       continue;
     }
-    m_data.emplace(key.value, value);
+    m_data.emplace(key.value, std::move(value));
   }
   return ok;
 }
@@ -151,6 +186,16 @@ Catalog::load_rule_text(const std::string& path,
   if (!parse_yaml(path, text, root, errors)) {
     return false;
   }
+  return load_rule_tree(path, text, root, pack, errors);
+}
+
+bool
+Catalog::load_rule_tree(const std::string& path,
+                        std::string_view text,
+                        const YamlNode& root,
+                        const std::string& pack,
+                        core::Errors& errors)
+{
   const std::size_t before = errors.size();
   auto error = [&](const YamlNode& at, std::string message) {
     errors.push_back(yaml_error(path, text, at, std::move(message)));
@@ -293,16 +338,14 @@ Catalog::load_rule_text(const std::string& path,
   } else {
     error(file_start, "missing key \"docs\"");
   }
+  // The built-in rules are checked when presslint is built (their patterns
+  // compile, their examples pass): at run time they are only loaded.
+  const bool builtin = pack == "builtin";
   if (rule.kind != nullptr) {
     // The kind's defaults, then the rule file's own parameters.
     for (const ParamSpec& spec : rule.kind->params) {
-      if (spec.default_yaml.empty()) {
-        continue;
-      }
-      YamlNode node;
-      core::Errors ignored;
-      if (parse_yaml("<default>", spec.default_yaml, node, ignored)) {
-        rule.params.set(std::string(spec.name), ParamEntry{std::move(node), "<default>"});
+      if (const YamlNode* node = default_value(spec)) {
+        rule.params.set(std::string(spec.name), ParamEntry{*node, "<default>", true});
       }
     }
     if (const YamlNode* params = root.find("params")) {
@@ -310,7 +353,7 @@ Catalog::load_rule_text(const std::string& path,
         error(*params, fmt::format("\"params\" must be a mapping, not {}", params->kind_name()));
       } else {
         std::vector<std::pair<std::string, ParamEntry>> loaded;
-        load_param_map(*rule.kind, *params, m_data, path, text, loaded, errors);
+        load_param_map(*rule.kind, *params, m_data, path, text, loaded, errors, {}, builtin);
         for (auto& [k, v] : loaded) {
           rule.params.set(k, std::move(v));
         }
@@ -344,7 +387,7 @@ Catalog::load_rule_text(const std::string& path,
             }
             static constexpr std::array<std::string_view, 1> k_skip{"severity"};
             load_param_map(*rule.kind, value, m_data, path, text, setting.params, errors,
-                           k_skip);
+                           k_skip, builtin);
           } else {
             error(value, fmt::format("a profile setting must be a severity or a mapping, not {}",
                                      value.kind_name()));
@@ -357,9 +400,11 @@ Catalog::load_rule_text(const std::string& path,
     // the file's other errors. A profile's check reports only what the
     // rule's own check did not.
     const std::size_t before_checks = errors.size();
-    rule.kind->create(rule.params, path, errors);
+    if (!builtin) {
+      rule.kind->create(rule.params, path, errors);
+    }
     for (const auto& [name, setting] : rule.profiles) {
-      if (setting.params.empty()) {
+      if (builtin || setting.params.empty()) {
         continue;
       }
       Params p = rule.params;
@@ -390,15 +435,26 @@ bool
 Catalog::load_builtin(core::Errors& errors)
 {
   const std::size_t before = errors.size();
+  // Parsed when presslint was built (tools/compile_rules.cpp).
   const auto files = embedded_rule_files();
+  auto tree = [&](const EmbeddedFile& f, YamlNode& root) {
+    if (yaml_from_cbor(f.tree, root)) {
+      return true;
+    }
+    errors.push_back(core::Error{"rules/" + std::string(f.path), 0, 0,
+                                 "the built-in rule file's parsed tree is damaged", {}});
+    return false;
+  };
   for (const EmbeddedFile& f : files) {
-    if (is_data_path(f.path)) {
-      load_data_text("rules/" + std::string(f.path), f.content, errors);
+    YamlNode root;
+    if (is_data_path(f.path) && tree(f, root)) {
+      load_data_tree("rules/" + std::string(f.path), f.content, std::move(root), errors);
     }
   }
   for (const EmbeddedFile& f : files) {
-    if (!is_data_path(f.path)) {
-      load_rule_text("rules/" + std::string(f.path), f.content, "builtin", errors);
+    YamlNode root;
+    if (!is_data_path(f.path) && tree(f, root)) {
+      load_rule_tree("rules/" + std::string(f.path), f.content, root, "builtin", errors);
     }
   }
   m_packs.emplace_back("builtin");

@@ -38,6 +38,10 @@ struct ParamEntry
 {
   YamlNode node;
   std::string path;
+  // Known good: a built-in rule's value, whose patterns the build's tests
+  // compile (tests/unit/rule_loader_test.cpp), so they compile on first use
+  // rather than when the catalogue loads.
+  bool checked = false;
 };
 
 // The parameters of one rule as they apply, after the rule file, the

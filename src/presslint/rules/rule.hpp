@@ -77,6 +77,17 @@ public:
                       const std::string& pack,
                       core::Errors& errors);
   bool load_data_text(const std::string& path, std::string_view text, core::Errors& errors);
+  // The same for a file already parsed (`root`); `text` is its source, for
+  // messages.
+  bool load_rule_tree(const std::string& path,
+                      std::string_view text,
+                      const YamlNode& root,
+                      const std::string& pack,
+                      core::Errors& errors);
+  bool load_data_tree(const std::string& path,
+                      std::string_view text,
+                      YamlNode root,
+                      core::Errors& errors);
 
 private:
   void finish();

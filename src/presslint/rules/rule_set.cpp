@@ -9,12 +9,11 @@ namespace presslint::rules {
 const ActiveRule*
 RuleSet::find(std::string_view id) const
 {
-  for (const ActiveRule& r : rules) {
-    if (r.rule->id == id) {
-      return &r;
-    }
-  }
-  return nullptr;
+  const auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                                   [](const ActiveRule& r, std::string_view key) {
+                                     return r.rule->id < key;
+                                   });
+  return it != rules.end() && it->rule->id == id ? &*it : nullptr;
 }
 
 std::unique_ptr<RuleSet>
@@ -100,6 +99,13 @@ build_rule_set(const Catalog& catalog,
     }
     set->rules.push_back(std::move(active));
   }
+  std::vector<std::shared_ptr<const checks::LazyRegex>> screened;
+  for (const ActiveRule& active : set->rules) {
+    if (active.check && active.severity != core::Severity::off) {
+      active.check->screened(screened);
+    }
+  }
+  set->screen = std::make_unique<checks::PatternScreen>(screened);
   return set;
 }
 

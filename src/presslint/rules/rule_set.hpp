@@ -1,6 +1,7 @@
 #pragma once
 
 #include <presslint/checks/check.hpp>
+#include <presslint/checks/screen.hpp>
 #include <presslint/core/error.hpp>
 #include <presslint/rules/config.hpp>
 #include <presslint/rules/rule.hpp>
@@ -36,6 +37,8 @@ struct RuleSet
 {
   std::string profile;
   std::vector<ActiveRule> rules; // sorted by id, including the ones off
+  // The patterns of the rules that are on, screened in one pass a text.
+  std::unique_ptr<checks::PatternScreen> screen;
   [[nodiscard]] const ActiveRule* find(std::string_view id) const;
 };
 

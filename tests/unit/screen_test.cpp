@@ -1,0 +1,147 @@
+#include "support.hpp"
+
+#include <presslint/checks/screen.hpp>
+#include <presslint/lint/linter.hpp>
+#include <presslint/rules/rule_set.hpp>
+#include <presslint/rules/yaml_binary.hpp>
+#include <presslint/rules/embedded.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+using presslint::checks::LazyRegex;
+using presslint::checks::Pattern;
+using presslint::checks::PatternScreen;
+using presslint::checks::ScreenCache;
+using presslint::checks::shared_pattern;
+using presslint::test::TempDir;
+
+namespace {
+
+Pattern
+pattern(const std::string& text, bool ignore_case = false)
+{
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(!ignore_case);
+  Pattern p;
+  p.lazy = shared_pattern(text, options);
+  p.source = text;
+  return p;
+}
+
+// "rule|line:column|message" for each finding.
+std::vector<std::string>
+describe(const presslint::document::Document& doc,
+         const std::vector<presslint::core::Finding>& findings)
+{
+  std::vector<std::string> out;
+  for (const auto& f : findings) {
+    const auto pos = doc.position(f.span.begin);
+    out.push_back(f.rule_id + "|" + std::to_string(pos.line) + ":" + std::to_string(pos.column)
+                  + "|" + f.message);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("screen: a text is screened once for every pattern, with each pattern's own case")
+{
+  const Pattern synergy = pattern(R"(\bsynergy\b)", true);
+  const Pattern acme = pattern("Acme");
+  const Pattern unicode = pattern(R"(\p{Lu}{3,})");
+  const Pattern absent = pattern("zebra crossing");
+  const PatternScreen screen({synergy.lazy, acme.lazy, unicode.lazy, absent.lazy});
+  CHECK(screen.size() == 3); // \p classes are left out
+  CHECK(screen.slot(unicode.lazy.get()) == -1);
+  CHECK(screen.slot(synergy.lazy.get()) >= 0);
+
+  presslint::document::MappedText text;
+  text.append_verbatim("SYNERGY at acme", 0);
+  ScreenCache cache(&screen);
+  CHECK(cache.may_match(synergy, text));  // (?i) kept
+  CHECK_FALSE(cache.may_match(acme, text)); // case-sensitive kept
+  CHECK_FALSE(cache.may_match(absent, text));
+  CHECK(cache.may_match(unicode, text)); // not screened: always tried
+
+  ScreenCache none(nullptr);
+  CHECK(none.may_match(absent, text));
+}
+
+TEST_CASE("screen: findings are the same with and without it, over the corpus and a rule pack")
+{
+  // A pack of word-list and pattern rules, as a house style would add.
+  TempDir dir;
+  const std::vector<std::string> words{"leading", "innovative", "solutions", "announce",
+                                       "customers", "platform", "global", "today"};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string id = "house.rule-" + std::to_string(k);
+    dir.write("pack/house/" + id + ".yaml",
+              "id: " + id + "\nkind: existence\nseverity: warning\nmessage: 'avoid \"{match}\"'\n"
+              "docs:\n  summary: s\nparams:\n  words: [" + words[k] + ", " + words[(k + 3) % words.size()]
+                + "]\n  patterns: ['\\b" + words[(k + 5) % words.size()].substr(0, 4) + "[a-z]*']\n");
+  }
+  presslint::rules::Catalog catalog;
+  presslint::core::Errors errors;
+  REQUIRE(catalog.load_builtin(errors));
+  REQUIRE(catalog.load_pack(dir.path() + "/pack", errors));
+  auto set = presslint::rules::build_rule_set(catalog, presslint::rules::Config{}, "", {},
+                                              {"builtin", dir.path() + "/pack"}, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(set->screen != nullptr);
+  CHECK(set->screen->size() > words.size());
+
+  const std::string corpus = presslint::test::shared_dir() + "/corpus/newsworthy-archive";
+  std::size_t files = 0;
+  std::size_t pack_findings = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    if (entry.path().extension() != ".md") {
+      continue;
+    }
+    const auto doc = presslint::test::markdown(presslint::test::read_file(entry.path().string()),
+                                               entry.path().filename().string());
+    const auto with = presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {});
+    auto screen = std::move(set->screen);
+    const auto without = presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {});
+    set->screen = std::move(screen);
+    CHECK(describe(doc, with) == describe(doc, without));
+    for (const auto& f : with) {
+      pack_findings += f.rule_id.starts_with("house.") ? 1 : 0;
+    }
+    ++files;
+  }
+  CHECK(files > 20);
+  CHECK(pack_findings > 50);
+}
+
+TEST_CASE("built-in rule files: the tree parsed at build time is the tree the YAML gives")
+{
+  std::size_t checked = 0;
+  for (const auto& f : presslint::rules::embedded_rule_files()) {
+    presslint::rules::YamlNode parsed;
+    presslint::core::Errors errors;
+    REQUIRE(presslint::rules::parse_yaml(f.path, f.content, parsed, errors));
+    presslint::rules::YamlNode stored;
+    REQUIRE(presslint::rules::yaml_from_cbor(f.tree, stored));
+    INFO(f.path);
+    CHECK(presslint::rules::yaml_to_cbor(stored) == presslint::rules::yaml_to_cbor(parsed));
+    CHECK(stored.line == parsed.line);
+    ++checked;
+  }
+  CHECK(checked > 40);
+  // Damaged bytes are refused, not read as a tree.
+  const std::vector<std::uint8_t> junk{0x83, 0x01, 0x02};
+  presslint::rules::YamlNode node;
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(junk, node));
+  const std::vector<std::uint8_t> wrong_kind =
+    presslint::rules::yaml_to_cbor(presslint::rules::YamlNode{});
+  std::vector<std::uint8_t> bad = wrong_kind;
+  bad[1] = 0x09; // kind 9
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(bad, node));
+}
