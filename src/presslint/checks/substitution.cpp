@@ -1,6 +1,7 @@
 // substitution: a pattern and the text that should replace it (a safe fix).
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
+#include <presslint/checks/screen.hpp>
 
 #include <fmt/format.h>
 
@@ -36,6 +37,9 @@ public:
   {
     for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
       for (const Swap& s : m_swaps) {
+        if (ctx.screen != nullptr && !ctx.screen->may_match(s.pattern, text)) {
+          continue;
+        }
         for_each_match(s.pattern, text.text, [&](std::size_t b, std::size_t e) {
           if (text.overlaps_code(b, e)) {
             return;
@@ -60,6 +64,13 @@ public:
         });
       }
     });
+  }
+
+  void screened(std::vector<std::shared_ptr<const LazyRegex>>& out) const override
+  {
+    for (const Swap& s : m_swaps) {
+      out.push_back(s.pattern.lazy);
+    }
   }
 
 private:

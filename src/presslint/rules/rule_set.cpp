@@ -99,6 +99,10 @@ build_rule_set(const Catalog& catalog,
     }
     set->rules.push_back(std::move(active));
   }
+  // Sorted by id for find() (a catalogue is, unless rules were added to
+  // it one by one).
+  std::stable_sort(set->rules.begin(), set->rules.end(),
+                   [](const ActiveRule& a, const ActiveRule& b) { return a.rule->id < b.rule->id; });
   std::vector<std::shared_ptr<const checks::LazyRegex>> screened;
   for (const ActiveRule& active : set->rules) {
     if (active.check && active.severity != core::Severity::off) {
