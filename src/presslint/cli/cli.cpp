@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -363,22 +364,64 @@ write_reports(const std::vector<ReportTarget>& targets, const ReportInput& in)
 // Exit status 1 when a finding is at or above the threshold or there are
 // too many warnings, else 0.
 int
-findings_status(const lint::RunResult& result, core::Severity threshold, long max_warnings)
+findings_status(const report::Totals& totals, core::Severity threshold, long max_warnings)
 {
-  if (threshold != core::Severity::off) {
-    for (const lint::FileResult& f : result.files) {
-      for (const core::Finding& finding : f.findings) {
-        if (finding.severity >= threshold) {
-          return 1;
-        }
-      }
-    }
+  const bool reached = (threshold == core::Severity::note
+                        && totals.errors + totals.warnings + totals.notes > 0)
+                       || (threshold == core::Severity::warning
+                           && totals.errors + totals.warnings > 0)
+                       || (threshold == core::Severity::error && totals.errors > 0);
+  if (reached) {
+    return 1;
   }
-  const report::Totals totals = report::count(result);
   if (max_warnings >= 0 && static_cast<long>(totals.warnings) > max_warnings) {
     return 1;
   }
   return 0;
+}
+
+// Writes a part of a report to standard output now.
+void
+write_now(const std::string& text)
+{
+  if (!text.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  }
+}
+
+// The lint run when its only report is text or github annotations on
+// standard output and nothing needs every file at once (no live link check,
+// --fix, --baseline or report file): each file's part is written as soon as
+// it and the files before it are linted, and only counts are kept.
+int
+lint_streamed(lint::Runner& runner,
+              const std::string& format,
+              const report::TextOptions& text,
+              const report::GithubOptions& github,
+              core::Severity threshold,
+              long max_warnings,
+              const std::function<int(const core::Errors&)>& config_failure)
+{
+  report::Totals totals;
+  report::RepositoryPaths paths;
+  bool failed = false; // an input that could not be read
+  const lint::RunResult result = runner.run([&](lint::FileResult&& file) {
+    if (file.failed) {
+      failed = true;
+      std::fprintf(stderr, "%s\n", file.error.format().c_str());
+    }
+    report::count_file(totals, file);
+    write_now(format == "github" ? report::render_github_file(file, paths.of(file.path), github)
+                                 : report::render_text_file(file, text));
+  });
+  if (!result.config_errors.empty()) {
+    return config_failure(result.config_errors); // before any file was reported
+  }
+  write_now(format == "github"
+              ? report::render_github_summary(totals, result.files_checked, result.links, github)
+              : report::render_text_summary(totals, result.files_checked, result.links, text));
+  return failed ? 2 : findings_status(totals, threshold, max_warnings);
 }
 
 int
@@ -575,6 +618,16 @@ cmd_lint(const std::vector<std::string>& args)
       return config_failure({error}, &runner.catalog());
     }
   }
+  // Text or github annotations on standard output, and nothing that needs
+  // every file at once: streamed.
+  if (offline && !fix && baseline_path.empty() && targets.size() == 1
+      && (format == "text" || format == "github") && (output.empty() || output == "-")
+      && !targets.front().to_stderr) {
+    return lint_streamed(runner, format, in.text, in.github, threshold, max_warnings,
+                         [&](const core::Errors& config_errors) {
+                           return config_failure(config_errors, &runner.catalog());
+                         });
+  }
   lint::RunResult result = runner.run();
   if (!result.config_errors.empty()) {
     return config_failure(result.config_errors, &runner.catalog());
@@ -615,7 +668,7 @@ cmd_lint(const std::vector<std::string>& args)
   in.keys = &keys;
   in.catalog = &runner.catalog();
   in.more_catalogs = runner.pack_catalogs();
-  in.exit_code = failed ? 2 : findings_status(result, threshold, max_warnings);
+  in.exit_code = failed ? 2 : findings_status(report::count(result), threshold, max_warnings);
   if (!write_reports(targets, in)) {
     return 2;
   }

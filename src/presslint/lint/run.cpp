@@ -11,9 +11,11 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -48,6 +50,20 @@ read_all(const std::string& path, std::string& out, std::string& why)
   }
   out = ss.str();
   return true;
+}
+
+// What reports do not read of a linted document: its blocks, lines and
+// anchors, and its links unless `keep_links` (the live checks read them).
+// Its source and position tables stay.
+void
+drop_lint_data(document::Document& doc, bool keep_links)
+{
+  std::vector<document::Block>().swap(doc.blocks);
+  std::vector<document::Line>().swap(doc.lines);
+  std::vector<std::string>().swap(doc.anchors);
+  if (!keep_links) {
+    std::vector<document::Link>().swap(doc.links);
+  }
 }
 
 bool
@@ -129,6 +145,8 @@ collect_files(const std::vector<std::string>& paths, std::vector<FileResult>& fa
 struct Runner::Impl
 {
   RunOptions options;
+  // The working directory, taken once: relative paths are found from it.
+  fs::path cwd;
   rules::Catalog catalog;
   std::mutex mutex;
   // Config discovery and rule sets, cached by folder and by config file.
@@ -154,9 +172,9 @@ struct Runner::Impl
     std::lock_guard<std::mutex> lock(mutex);
     std::string config_path = options.config_path;
     if (config_path.empty()) {
-      std::error_code ec;
+      const fs::path p(path);
       const std::string dir =
-        fs::absolute(fs::path(path), ec).parent_path().lexically_normal().string();
+        (p.is_absolute() ? p : cwd / p).parent_path().lexically_normal().string();
       auto it = config_by_dir.find(dir);
       if (it == config_by_dir.end()) {
         it = config_by_dir.emplace(dir, rules::find_config(dir)).first;
@@ -210,6 +228,27 @@ struct Runner::Impl
     return errs.empty() ? rs->second.get() : nullptr;
   }
 
+  // A file to report, in report order.
+  struct Entry
+  {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::string path;                   // as reported
+    bool from_stdin = false;
+    std::size_t failure = npos;         // an index of collect_files' failures
+    const rules::RuleSet* set = nullptr;
+    const rules::Config* config = nullptr;
+  };
+
+  static links::LiveFile live_file(const document::Document& doc,
+                                   const Entry& e,
+                                   std::vector<core::Finding>& findings)
+  {
+    return links::LiveFile{&doc, e.set, e.config != nullptr ? &e.config->links : nullptr,
+                           &findings};
+  }
+
+  RunResult run(const FileSink* sink);
+
   // The catalogue a rule set was built from.
   const rules::Catalog& catalog_for(const rules::RuleSet* set)
   {
@@ -222,6 +261,8 @@ struct Runner::Impl
 Runner::Runner(RunOptions options) : m_impl(std::make_unique<Impl>())
 {
   m_impl->options = std::move(options);
+  std::error_code ec;
+  m_impl->cwd = fs::current_path(ec);
 }
 
 Runner::~Runner() = default;
@@ -296,53 +337,157 @@ Runner::rule_set_for(const std::string& path, const rules::Config** config, core
 RunResult
 Runner::run()
 {
+  return m_impl->run(nullptr);
+}
+
+RunResult
+Runner::run(const FileSink& sink)
+{
+  return m_impl->run(&sink);
+}
+
+RunResult
+Runner::Impl::run(const FileSink* sink)
+{
   RunResult result;
   std::vector<FileResult> failures;
-  const std::vector<std::string> files = collect_files(m_impl->options.paths, failures);
-  std::vector<FileResult> results(files.size());
-  std::vector<links::LiveFile> live(files.size());
-  std::atomic<std::size_t> next{0};
-  std::mutex errors_mutex;
-  std::set<std::string> seen_config_errors;
+  const std::vector<std::string> files = collect_files(options.paths, failures);
 
+  // Every file to report, with its rule set, before any is linted: a config
+  // error stops the run with nothing reported (each folder's config is
+  // read once, and later files reuse it).
+  std::vector<Entry> entries;
+  entries.reserve(failures.size() + files.size());
+  for (std::size_t i = 0; i < failures.size(); ++i) {
+    Entry e;
+    e.path = failures[i].path;
+    e.failure = i;
+    entries.push_back(std::move(e));
+  }
+  std::set<std::string> seen_config_errors;
+  for (const std::string& file : files) {
+    Entry e;
+    e.from_stdin = file == "-";
+    e.path = e.from_stdin ? (options.stdin_filename.empty() ? std::string("<stdin>")
+                                                            : options.stdin_filename)
+                          : file;
+    // "-" is looked up (config, ignore globs) by its --stdin-filename.
+    core::Errors errs;
+    e.set = rule_set_for(e.path, &e.config, errs);
+    if (!errs.empty()) {
+      for (const core::Error& err : errs) {
+        if (seen_config_errors.insert(err.format()).second) {
+          result.config_errors.push_back(err);
+        }
+      }
+      continue;
+    }
+    if (e.config != nullptr && rules::is_ignored(*e.config, e.path)) {
+      continue; // ignored: not checked
+    }
+    entries.push_back(std::move(e));
+  }
+  if (!result.config_errors.empty()) {
+    std::sort(result.config_errors.begin(), result.config_errors.end(),
+              [](const core::Error& a, const core::Error& b) {
+                return std::tie(a.path, a.line, a.column, a.message)
+                       < std::tie(b.path, b.line, b.column, b.message);
+              });
+    return result;
+  }
+  // Report order: by path; the failures of collect_files first among equal
+  // paths, then the files in the order collected. Files are linted in this
+  // order too, so that few wait in the reorder buffer below.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  result.files_checked = entries.size();
+
+  // Live checks need every file's links; without them (offline, or not
+  // asked for) each file is passed on as soon as it and the files before it
+  // are done, its web links only counted.
+  const bool count_links = options.live_links || options.offline;
+  const bool live = options.live_links && !options.offline;
+  const bool stream = sink != nullptr && !live;
+  std::atomic<std::size_t> web_links{0};
+
+  // Without streaming: the files in report order, and their documents (the
+  // same objects, not const) so that their links can go after the live
+  // checks.
+  std::vector<std::shared_ptr<document::Document>> documents;
+  std::vector<std::size_t> entry_of;
+
+  // The reorder buffer: results that are done but wait for an earlier one.
+  // One thread at a time passes results on, outside the lock; the others
+  // leave theirs in `pending` and go on linting.
+  struct Done
+  {
+    FileResult result;
+    std::shared_ptr<document::Document> document;
+  };
+  std::mutex pending_mutex;
+  std::map<std::size_t, Done> pending;
+  std::size_t next_out = 0;
+  bool passing_on = false;
+  auto finish = [&](std::optional<std::pair<std::size_t, Done>> item) {
+    std::unique_lock<std::mutex> lock(pending_mutex);
+    if (item) {
+      pending.emplace(item->first, std::move(item->second));
+    }
+    if (passing_on) {
+      return;
+    }
+    passing_on = true;
+    while (!pending.empty() && pending.begin()->first == next_out) {
+      Done done = std::move(pending.begin()->second);
+      pending.erase(pending.begin());
+      const std::size_t index = next_out++;
+      lock.unlock();
+      if (stream) {
+        (*sink)(std::move(done.result));
+      } else {
+        result.files.push_back(std::move(done.result));
+        documents.push_back(std::move(done.document));
+        entry_of.push_back(index);
+      }
+      done = Done{};
+      lock.lock();
+    }
+    passing_on = false;
+  };
+
+  std::vector<std::size_t> to_lint;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    if (entries[k].failure != Entry::npos) {
+      Done done;
+      done.result = std::move(failures[entries[k].failure]);
+      pending.emplace(k, std::move(done));
+    } else {
+      to_lint.push_back(k);
+    }
+  }
+  finish(std::nullopt); // failures that come first
+
+  std::atomic<std::size_t> next{0};
   auto work = [&] {
     while (true) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= files.size()) {
+      const std::size_t n = next.fetch_add(1);
+      if (n >= to_lint.size()) {
         return;
       }
-      FileResult& r = results[i];
-      const bool is_stdin = files[i] == "-";
-      r.from_stdin = is_stdin;
-      r.path = is_stdin ? (m_impl->options.stdin_filename.empty() ? std::string("<stdin>")
-                                                                  : m_impl->options.stdin_filename)
-                        : files[i];
-      const std::string lookup = is_stdin ? r.path : files[i];
-      core::Errors errs;
-      const rules::Config* config = nullptr;
-      const rules::RuleSet* set = m_impl->rule_set_for(lookup, &config, errs);
-      if (!errs.empty()) {
-        std::lock_guard<std::mutex> lock(errors_mutex);
-        for (const core::Error& e : errs) {
-          const std::string key = e.format();
-          if (seen_config_errors.insert(key).second) {
-            result.config_errors.push_back(e);
-          }
-        }
-        r.path.clear();
-        continue;
-      }
-      if (config != nullptr && rules::is_ignored(*config, lookup)) {
-        r.path.clear(); // ignored: not checked
-        continue;
-      }
+      const std::size_t k = to_lint[n];
+      const Entry& e = entries[k];
+      Done done;
+      FileResult& r = done.result;
+      r.path = e.path;
+      r.from_stdin = e.from_stdin;
       std::string bytes;
       std::string why;
-      if (is_stdin) {
-        bytes = m_impl->options.stdin_text;
-      } else if (!read_all(files[i], bytes, why)) {
+      if (e.from_stdin) {
+        bytes = options.stdin_text;
+      } else if (!read_all(e.path, bytes, why)) {
         r.failed = true;
         r.error = core::Error{r.path, 0, 0, why, {}};
+        finish(std::make_pair(k, std::move(done)));
         continue;
       }
       document::Format format = document::Format::markdown;
@@ -350,20 +495,31 @@ Runner::run()
       auto doc = std::make_shared<document::Document>();
       if (!document::read_document(r.path, std::move(bytes), format, *doc, r.error)) {
         r.failed = true;
+        finish(std::make_pair(k, std::move(done)));
         continue;
       }
-      r.findings = lint_document(*doc, *set, m_impl->catalog_for(set).region_matcher(),
-                                 m_impl->options.now);
-      live[i] = links::LiveFile{doc.get(), set, config != nullptr ? &config->links : nullptr,
-                                &r.findings};
-      r.document = std::move(doc);
+      r.findings = lint_document(*doc, *e.set, catalog_for(e.set).region_matcher(), options.now);
+      if (stream && count_links) {
+        links::LiveOptions lo;
+        lo.offline = true;
+        const links::LiveSummary s = links::check_live(
+          {live_file(*doc, e, r.findings)}, lo);
+        web_links += s.links;
+      }
+      drop_lint_data(*doc, !stream && count_links);
+      r.document = doc;
+      if (!stream) {
+        done.document = std::move(doc);
+      }
+      finish(std::make_pair(k, std::move(done)));
     }
   };
-  unsigned jobs = m_impl->options.jobs;
+  unsigned jobs = options.jobs;
   if (jobs == 0) {
     jobs = std::max(1U, std::thread::hardware_concurrency());
   }
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  jobs = static_cast<unsigned>(
+    std::min<std::size_t>(jobs, std::max<std::size_t>(to_lint.size(), 1)));
   if (jobs <= 1) {
     work();
   } else {
@@ -375,34 +531,46 @@ Runner::run()
       t.join();
     }
   }
-  if (m_impl->options.live_links || m_impl->options.offline) {
+  finish(std::nullopt);
+
+  if (stream) {
+    if (count_links) {
+      result.links.offline = true;
+      result.links.links = web_links;
+    }
+    return result;
+  }
+  if (count_links) {
     // After every file is linted: their web links, each URL checked once.
+    std::vector<links::LiveFile> live_files(result.files.size());
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+      if (documents[i]) {
+        live_files[i] = live_file(*documents[i], entries[entry_of[i]], result.files[i].findings);
+      }
+    }
     links::LiveOptions lo;
-    lo.offline = m_impl->options.offline || !m_impl->options.live_links;
-    lo.no_cache = m_impl->options.no_cache;
-    lo.cache_dir = m_impl->options.cache_dir;
-    lo.progress = m_impl->options.link_progress;
+    lo.offline = !live;
+    lo.no_cache = options.no_cache;
+    lo.cache_dir = options.cache_dir;
+    lo.progress = options.link_progress;
     lo.now = std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
                .count();
-    result.links = links::check_live(live, lo);
-  }
-  for (FileResult& r : failures) {
-    result.files.push_back(std::move(r));
-  }
-  for (FileResult& r : results) {
-    if (!r.path.empty()) {
-      result.files.push_back(std::move(r));
+    result.links = links::check_live(live_files, lo);
+    for (const auto& doc : documents) {
+      if (doc) {
+        drop_lint_data(*doc, false);
+      }
     }
   }
-  result.files_checked = result.files.size();
-  std::stable_sort(result.files.begin(), result.files.end(),
-                   [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
-  std::sort(result.config_errors.begin(), result.config_errors.end(),
-            [](const core::Error& a, const core::Error& b) {
-              return std::tie(a.path, a.line, a.column, a.message)
-                     < std::tie(b.path, b.line, b.column, b.message);
-            });
+  documents.clear();
+  if (sink != nullptr) {
+    for (FileResult& r : result.files) {
+      (*sink)(std::move(r));
+      r = FileResult{};
+    }
+    result.files.clear();
+  }
   return result;
 }
 

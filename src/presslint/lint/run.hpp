@@ -7,6 +7,7 @@
 #include <presslint/rules/rule_set.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,10 +48,13 @@ struct FileResult
 struct RunResult
 {
   core::Errors config_errors; // rule files and configs: exit 2 before linting
-  std::vector<FileResult> files; // in a stable order (sorted by path)
+  std::vector<FileResult> files; // in a stable order (sorted by path); empty with a sink
   std::size_t files_checked = 0;
   links::LiveSummary links; // what the live link checks did
 };
+
+// Receives each file's result, in the order of RunResult::files.
+using FileSink = std::function<void(FileResult&&)>;
 
 class Runner
 {
@@ -62,7 +66,17 @@ public:
 
   // Loads the catalogue and the --config file; false on a config error.
   bool prepare(core::Errors& errors);
+  // Lints every file. The rule set of every file is found first: a config
+  // error stops the run before any file is linted. A file's document keeps
+  // only what reports read (its source and position tables), not its
+  // blocks, lines, links or anchors.
   RunResult run();
+  // The same, but each file goes to `sink` (in report order) instead of
+  // RunResult::files: as soon as it and every file before it are done when
+  // no live link check is asked for (the web links are then only counted,
+  // and LiveSummary::urls stays 0); after the live checks, which need every
+  // file's links, otherwise. Calls to `sink` are never concurrent.
+  RunResult run(const FileSink& sink);
 
   // The rule set that applies to `path` (for --print-config and the LSP).
   const rules::RuleSet* rule_set_for(const std::string& path,

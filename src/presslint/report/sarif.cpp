@@ -277,6 +277,12 @@ repository_path(const std::string& path)
 }
 
 std::string
+RepositoryPaths::of(const std::string& path)
+{
+  return repository_path(path, m_git_roots);
+}
+
+std::string
 percent_encode_path(std::string_view path)
 {
   std::string out;

@@ -7,6 +7,7 @@
 #include <presslint/lint/run.hpp>
 #include <presslint/rules/rule.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,17 @@ inline constexpr std::string_view k_fingerprint_key = "presslint/v1";
 // of the git work tree that holds it, else to the working directory, with '/'
 // separators. A name that is not a path ("<stdin>") is kept as it is.
 std::string repository_path(const std::string& path);
+
+// repository_path() for the files of a run: each folder's git root is looked
+// up once.
+class RepositoryPaths
+{
+public:
+  std::string of(const std::string& path);
+
+private:
+  std::map<std::string, std::string> m_git_roots; // by folder
+};
 
 // Percent-encodes a relative path for a URI reference: every byte but the
 // unreserved characters (A-Z a-z 0-9 - . _ ~) and '/'.

@@ -63,29 +63,35 @@ append_source(std::string& out,
 
 } // namespace
 
+void
+count_file(Totals& t, const lint::FileResult& file)
+{
+  if (!file.findings.empty()) {
+    ++t.files_with_findings;
+  }
+  for (const core::Finding& f : file.findings) {
+    switch (f.severity) {
+    case core::Severity::error:
+      ++t.errors;
+      break;
+    case core::Severity::warning:
+      ++t.warnings;
+      break;
+    case core::Severity::note:
+      ++t.notes;
+      break;
+    case core::Severity::off:
+      break;
+    }
+  }
+}
+
 Totals
 count(const lint::RunResult& result)
 {
   Totals t;
   for (const lint::FileResult& file : result.files) {
-    if (!file.findings.empty()) {
-      ++t.files_with_findings;
-    }
-    for (const core::Finding& f : file.findings) {
-      switch (f.severity) {
-      case core::Severity::error:
-        ++t.errors;
-        break;
-      case core::Severity::warning:
-        ++t.warnings;
-        break;
-      case core::Severity::note:
-        ++t.notes;
-        break;
-      case core::Severity::off:
-        break;
-      }
-    }
+    count_file(t, file);
   }
   return t;
 }
@@ -102,12 +108,58 @@ summary_line(const Totals& t, std::size_t files_checked)
 }
 
 std::string
-links_note(const lint::RunResult& result)
+links_note(const links::LiveSummary& links)
 {
-  if (!result.links.offline || result.links.links == 0) {
+  if (!links.offline || links.links == 0) {
     return {};
   }
-  return fmt::format("; {} not checked (offline)", plural(result.links.links, "web link"));
+  return fmt::format("; {} not checked (offline)", plural(links.links, "web link"));
+}
+
+std::string
+links_note(const lint::RunResult& result)
+{
+  return links_note(result.links);
+}
+
+std::string
+render_text_file(const lint::FileResult& file, const TextOptions& options)
+{
+  std::string out;
+  if (file.failed || !file.document) {
+    return out;
+  }
+  const document::Document& doc = *file.document;
+  for (const core::Finding& f : file.findings) {
+    if (options.quiet && f.severity < options.min_severity) {
+      continue;
+    }
+    const document::Position pos = doc.position(f.span.begin);
+    if (options.color) {
+      out += fmt::format("\x1b[1m{}:{}:{}:\x1b[0m {}{}:\x1b[0m {} \x1b[2m[{}]\x1b[0m\n",
+                         file.path, pos.line, pos.column, severity_color(f.severity),
+                         core::to_string(f.severity), f.message, f.rule_id);
+    } else {
+      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", file.path, pos.line, pos.column,
+                         core::to_string(f.severity), f.message, f.rule_id);
+    }
+    if (options.show_source) {
+      append_source(out, doc, f, options.color);
+    }
+  }
+  return out;
+}
+
+std::string
+render_text_summary(const Totals& totals,
+                    std::size_t files_checked,
+                    const links::LiveSummary& links,
+                    const TextOptions& options)
+{
+  if (options.quiet) {
+    return {};
+  }
+  return summary_line(totals, files_checked) + links_note(links) + "\n";
 }
 
 std::string
@@ -115,32 +167,9 @@ render_text(const lint::RunResult& result, const TextOptions& options)
 {
   std::string out;
   for (const lint::FileResult& file : result.files) {
-    if (file.failed || !file.document) {
-      continue;
-    }
-    const document::Document& doc = *file.document;
-    for (const core::Finding& f : file.findings) {
-      if (options.quiet && f.severity < options.min_severity) {
-        continue;
-      }
-      const document::Position pos = doc.position(f.span.begin);
-      if (options.color) {
-        out += fmt::format("\x1b[1m{}:{}:{}:\x1b[0m {}{}:\x1b[0m {} \x1b[2m[{}]\x1b[0m\n",
-                           file.path, pos.line, pos.column, severity_color(f.severity),
-                           core::to_string(f.severity), f.message, f.rule_id);
-      } else {
-        out += fmt::format("{}:{}:{}: {}: {} [{}]\n", file.path, pos.line, pos.column,
-                           core::to_string(f.severity), f.message, f.rule_id);
-      }
-      if (options.show_source) {
-        append_source(out, doc, f, options.color);
-      }
-    }
+    out += render_text_file(file, options);
   }
-  if (!options.quiet) {
-    out += summary_line(count(result), result.files_checked) + links_note(result) + "\n";
-  }
-  return out;
+  return out + render_text_summary(count(result), result.files_checked, result.links, options);
 }
 
 } // namespace presslint::report
