@@ -130,6 +130,15 @@ using presslint::links::api;
 // The forwarding definitions: curl's own declarations (extern "C", from
 // <curl/curl.h>). The names are in parentheses because curl.h defines
 // curl_easy_setopt and others as function-like macros.
+//
+// curl declares its variadic functions with an enum as the last named
+// parameter, which clang warns of (-Wvarargs: an enum is promoted when
+// passed); the declarations are curl's and cannot change, and on every ABI
+// the enum is passed as the int it is promoted to, as libcurl itself
+// assumes in its own definitions.
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wvarargs"
+#endif
 
 CURLcode(curl_global_init)(long flags)
 {
