@@ -9,6 +9,8 @@
 #     share/doc/presslint/README.md
 #
 #   cd build/release && cpack             presslint_<version>_<arch>.deb
+#                                         (it depends on libcurl4, which the
+#                                         program loads at run time)
 
 
 set(PRESSLINT_MAINTAINER "presslint maintainers <maintainers@presslint.invalid>"
@@ -55,6 +57,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "text")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/presslint/presslint")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# presslint opens libcurl with dlopen when it checks links live, so
+# dpkg-shlibdeps cannot see it: named here (7.85.0 for CURLOPT_PROTOCOLS_STR),
+# and the dependencies dpkg-shlibdeps finds are added after it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.85.0)")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT") # presslint_<version>_<arch>.deb
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 # The extended description; the summary line is

@@ -1,9 +1,8 @@
 #include <presslint/checks/url.hpp>
 
-#include <curl/curl.h>
+#include <uriparser/Uri.h>
 
 #include <algorithm>
-#include <memory>
 
 namespace presslint::checks {
 
@@ -135,35 +134,158 @@ valid_label(std::string_view label)
   });
 }
 
-// The URL parser's verdict on an absolute URL of a scheme it supports.
-UrlProblem
-curl_problem(const std::string& url)
+// RFC 3986: unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"
+bool
+is_unreserved(char c)
 {
-  const std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> handle(curl_url(), &curl_url_cleanup);
-  if (!handle) {
+  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "="
+bool
+is_sub_delim(char c)
+{
+  static constexpr std::string_view k_sub_delims = "!$&'()*+,;=";
+  return k_sub_delims.find(c) != std::string_view::npos;
+}
+
+enum class Component { userinfo, host, path, query, fragment };
+
+// Whether RFC 3986 allows `c` as it is in `where` (pct-encoded aside).
+bool
+allowed_in(Component where, char c)
+{
+  if (is_unreserved(c) || is_sub_delim(c)) {
+    return true;
+  }
+  switch (where) {
+  case Component::userinfo:
+    return c == ':';
+  case Component::host:
+    return false;
+  case Component::path:
+    return c == ':' || c == '@' || c == '/';
+  case Component::query:
+  case Component::fragment:
+    return c == ':' || c == '@' || c == '/' || c == '?';
+  }
+  return false;
+}
+
+// Appends `text`, a component of a link target, to the URL uriparser is
+// given, percent-encoding the bytes that RFC 3986 does not allow there but
+// that a browser and libcurl accept in a link.
+//
+// uriparser follows RFC 3986 to the letter, which refuses much that links
+// carry and that every browser follows: raw UTF-8 in paths and host names,
+// "|", "^", "{", "}", "[", "]", "\", "`", '"', "<", ">", a second "#", a "%"
+// that starts no escape. A browser reads them as the WHATWG URL standard
+// says: it percent-encodes the bytes of its path, query, fragment and
+// userinfo percent-encode sets (and leaves the others as they are), takes a
+// stray "%" as it is, and an internationalised host name in its Unicode
+// form. libcurl accepts all of them as well. So every such byte is encoded
+// here, and a "%" without two hex digits after it becomes "%25", and the
+// parser judges what is left: the structure, and IP literals. Two things are
+// deliberately not encoded, so that the verdict stays libcurl's (which
+// presslint had before, and which the live checks fetch with):
+// - C0 controls and DEL: libcurl refuses them (a browser would encode
+//   them); in a link they are a mistake;
+// - "@" in the userinfo: libcurl ends the userinfo at the first "@" and
+//   then refuses the rest as a host name ("https://a@b@acme.com"), where a
+//   browser would encode the first "@".
+void
+append_encoded(std::string& out, std::string_view text, Component where)
+{
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || allowed_in(where, c) || (where == Component::userinfo && c == '@')) {
+      out += c;
+    } else if (c == '%') {
+      const bool escape = i + 2 < text.size() && is_hex(text[i + 1]) && is_hex(text[i + 2]);
+      out += escape ? "%" : "%25";
+    } else {
+      out += '%';
+      out += k_hex[u >> 4];
+      out += k_hex[u & 0x0F];
+    }
+  }
+}
+
+// The URL parser's verdict on a URL of a web scheme whose host and port have
+// passed the checks above (a network-path reference is judged as https):
+// uriparser (RFC 3986) on the URL with what browsers accept encoded (see
+// append_encoded). An error inside the authority is a bad host (as libcurl's
+// bad host name, IPv6 address or user name), elsewhere an invalid URL (a
+// control character in the path, query or fragment).
+UrlProblem
+parser_problem(const UrlParts& parts)
+{
+  std::string text;
+  text.reserve(parts.authority.size() + parts.path.size() + parts.query.size()
+               + parts.fragment.size() + 32);
+  text += parts.has_scheme ? parts.scheme : std::string_view("https");
+  text += "://";
+  if (parts.authority.find('@') != std::string_view::npos) {
+    append_encoded(text, parts.userinfo, Component::userinfo);
+    text += '@';
+  }
+  if (parts.host.front() == '[') {
+    const std::string_view inner = parts.host.substr(1, parts.host.size() - 2);
+    if (inner.front() == 'v' || inner.front() == 'V') {
+      // IPvFuture: valid in RFC 3986, but no browser nor libcurl takes it.
+      return UrlProblem::bad_host;
+    }
+    // A zone ("[fe80::1%25eth0]", RFC 6874, or with a bare "%") is libcurl's
+    // to take: up to 15 characters after "%" or "%25". uriparser 0.9 knows
+    // no zones: it is given the address alone.
+    const std::size_t percent = inner.find('%');
+    if (percent != std::string_view::npos) {
+      std::string_view zone = inner.substr(percent + 1);
+      if (zone.starts_with("25") && zone.size() > 2) {
+        zone.remove_prefix(2);
+      }
+      if (zone.empty() || zone.size() > 15) {
+        return UrlProblem::bad_host;
+      }
+    }
+    text += '[';
+    text += inner.substr(0, percent);
+    text += ']';
+  } else {
+    append_encoded(text, parts.host, Component::host);
+  }
+  if (parts.has_port) {
+    text += ':';
+    text += parts.port;
+  }
+  const std::size_t authority_end = text.size();
+  append_encoded(text, parts.path, Component::path);
+  if (parts.has_query) {
+    text += '?';
+    append_encoded(text, parts.query, Component::query);
+  }
+  if (parts.has_fragment) {
+    text += '#';
+    append_encoded(text, parts.fragment, Component::fragment);
+  }
+
+  UriUriA uri;
+  const char* error = nullptr;
+  const int rc = uriParseSingleUriExA(&uri, text.data(), text.data() + text.size(), &error);
+  if (rc == URI_SUCCESS) {
+    uriFreeUriMembersA(&uri);
+    return UrlProblem::none;
+  }
+  if (rc != URI_ERROR_SYNTAX) {
     return UrlProblem::none; // out of memory: no verdict
   }
-  const CURLUcode rc = curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0);
-  switch (rc) {
-  case CURLUE_OK:
-    return UrlProblem::none;
-  case CURLUE_BAD_PORT_NUMBER:
-    return UrlProblem::bad_port;
-  case CURLUE_NO_HOST:
-    return UrlProblem::no_host;
-  case CURLUE_BAD_HOSTNAME:
-  case CURLUE_BAD_IPV6:
-  case CURLUE_BAD_LOGIN:
-  case CURLUE_BAD_USER:
-  case CURLUE_BAD_PASSWORD:
+  if (error != nullptr && error >= text.data()
+      && static_cast<std::size_t>(error - text.data()) < authority_end) {
     return UrlProblem::bad_host;
-  case CURLUE_BAD_SLASHES:
-    return UrlProblem::slashes;
-  case CURLUE_OUT_OF_MEMORY:
-    return UrlProblem::none;
-  default:
-    return UrlProblem::invalid;
   }
+  return UrlProblem::invalid;
 }
 
 bool
@@ -173,10 +295,9 @@ is_local(std::string_view host, const UrlSyntaxOptions& options)
                      [&](const std::string& local) { return host_under(host, local); });
 }
 
-// The authority of a URL that has one; `absolute` is the URL the parser
-// is given (a network-path reference gets "https:" before it).
+// The authority of a URL that has one, and then the rest of it.
 UrlProblem
-authority_problem(const UrlParts& parts, const std::string& absolute, const UrlSyntaxOptions& options)
+authority_problem(const UrlParts& parts, const UrlSyntaxOptions& options)
 {
   if (parts.host.empty()) {
     return UrlProblem::no_host;
@@ -197,7 +318,7 @@ authority_problem(const UrlParts& parts, const std::string& absolute, const UrlS
           || std::stoi(std::string(parts.port)) > 65535)) {
     return UrlProblem::bad_port;
   }
-  return curl_problem(absolute);
+  return parser_problem(parts);
 }
 
 UrlProblem
@@ -578,11 +699,11 @@ url_syntax_problem(std::string_view target, const UrlSyntaxOptions& options)
     if (!parts.has_authority) {
       return UrlProblem::slashes;
     }
-    return authority_problem(parts, std::string(target), options);
+    return authority_problem(parts, options);
   }
   if (parts.has_authority) {
     // A network-path reference ("//cdn.acme.com/logo.png").
-    return authority_problem(parts, "https:" + std::string(target), options);
+    return authority_problem(parts, options);
   }
   if (lower.starts_with("www.")) {
     return UrlProblem::no_scheme;

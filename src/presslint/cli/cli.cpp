@@ -636,7 +636,11 @@ cmd_lint(const std::vector<std::string>& args)
   for (const std::string& w : result.links.warnings) {
     std::fprintf(stderr, "presslint: warning: %s\n", w.c_str());
   }
-  bool failed = false; // an input that could not be read, or fixes not written
+  bool failed = false; // an input that could not be read, fixes not written, no live checks
+  if (!result.links.error.empty()) {
+    std::fprintf(stderr, "presslint: error: %s\n", result.links.error.c_str());
+    failed = true;
+  }
   for (const lint::FileResult& f : result.files) {
     if (f.failed) {
       failed = true;

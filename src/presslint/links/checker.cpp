@@ -1,6 +1,7 @@
 #include <presslint/links/checker.hpp>
 
 #include <presslint/links/address.hpp>
+#include <presslint/links/curl_library.hpp>
 
 #include <curl/curl.h>
 #include <gumbo.h>
@@ -657,11 +658,22 @@ page_anchors(const std::string& html)
 std::vector<Result>
 check_urls(const std::vector<Request>& requests, const Settings& settings, const Progress& progress)
 {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   if (requests.empty()) {
     return {};
   }
+  if (const std::string& error = libcurl_error(); !error.empty()) {
+    // Not one request can be made: each URL is unreachable, and says why.
+    std::vector<Result> results(requests.size());
+    for (Result& r : results) {
+      r.page.verdict = Verdict::unreachable;
+      r.page.reason = Reason::network;
+      r.page.detail = error;
+      r.page.cacheable = false;
+    }
+    return results;
+  }
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   Scheduler scheduler(requests, settings);
   return scheduler.run(progress);
 }

@@ -5,6 +5,8 @@
 #include <presslint/links/address.hpp>
 #include <presslint/links/cache.hpp>
 #include <presslint/links/checker.hpp>
+#include <presslint/links/curl_library.hpp>
+#include <presslint/links/url_key.hpp>
 #include <presslint/lint/linter.hpp>
 #include <presslint/rules/config.hpp>
 #include <presslint/rules/rule.hpp>
@@ -202,6 +204,11 @@ check_live(const std::vector<LiveFile>& files, const LiveOptions& options)
   std::map<std::string, Wanted> wanted;
   const rules::LinksConfig* first = nullptr;
   std::map<const rules::LinksConfig*, std::vector<std::unique_ptr<RE2>>> excludes;
+  // Offline, the links are only counted: under keys made without libcurl,
+  // which is then never loaded. Live, libcurl is loaded at the first web
+  // link, and its parser makes the keys the URLs are fetched with.
+  bool live = !options.offline;
+  bool loaded = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const LiveFile& f = files[i];
     if (f.document == nullptr || f.rules == nullptr || f.links == nullptr || !f.links->live) {
@@ -225,9 +232,16 @@ check_live(const std::vector<LiveFile>& files, const LiveOptions& options)
                       [&](const auto& re) { return RE2::PartialMatch(link.url, *re); })) {
         continue;
       }
+      if (live && !loaded) {
+        loaded = true;
+        if (!libcurl_error().empty()) {
+          summary.error = libcurl_error();
+          live = false;
+        }
+      }
       Occurrence o;
       o.file = i;
-      o.key = normalise_url(link.url);
+      o.key = live ? normalise_url(link.url) : offline_url_key(link.url);
       if (o.key.empty()) {
         continue;
       }
@@ -248,7 +262,7 @@ check_live(const std::vector<LiveFile>& files, const LiveOptions& options)
   }
   summary.links = occurrences.size();
   summary.urls = wanted.size();
-  if (options.offline || occurrences.empty()) {
+  if (!live || occurrences.empty()) {
     return summary;
   }
 
@@ -364,6 +378,9 @@ run_live_example(const document::Document& doc,
     // Only a private IP literal: no name to resolve, and the guard refuses
     // the address before any connection is opened.
     const std::string key = normalise_url(link.url);
+    if (key.empty()) {
+      return std::nullopt; // libcurl cannot parse it, or cannot be loaded
+    }
     std::string host = key.substr(key.find("://") + 3);
     host = host.substr(0, host.find('/'));
     if (!host.empty() && host.front() == '[') {

@@ -53,6 +53,10 @@ struct LiveSummary
   std::size_t fetched = 0;    // URLs fetched in this run
   std::size_t from_cache = 0; // URLs whose verdict came from the cache
   std::vector<std::string> warnings; // a cache that could not be read or written
+  // Why the live checks could not run at all (libcurl could not be loaded);
+  // empty when they ran or were not asked for. The web links are counted
+  // all the same, and none is checked.
+  std::string error;
 };
 
 // Checks the web links of `files` and adds the findings of the live link
