@@ -89,12 +89,20 @@ ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
   if (slot < 0) {
     return true;
   }
-  auto [it, inserted] = m_hits.try_emplace(&text);
-  if (inserted) {
-    it->second.ran = m_screen->screen(text.text, it->second.slots);
+  if (m_last_text != &text) {
+    auto [it, inserted] = m_hits.try_emplace(&text);
+    if (inserted) {
+      std::vector<int> slots;
+      it->second.ran = m_screen->screen(text.text, slots);
+      it->second.matched.assign(m_screen->size(), false);
+      for (const int s : slots) {
+        it->second.matched[static_cast<std::size_t>(s)] = true;
+      }
+    }
+    m_last_text = &text;
+    m_last = &it->second;
   }
-  const Hits& hits = it->second;
-  return !hits.ran || std::binary_search(hits.slots.begin(), hits.slots.end(), slot);
+  return !m_last->ran || m_last->matched[static_cast<std::size_t>(slot)];
 }
 
 } // namespace presslint::checks

@@ -53,10 +53,13 @@ private:
   struct Hits
   {
     bool ran = false;
-    std::vector<int> slots;
+    std::vector<bool> matched; // by slot
   };
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;
+  // A check asks for each of its patterns in turn on the same text.
+  const document::MappedText* m_last_text = nullptr;
+  const Hits* m_last = nullptr;
 };
 
 } // namespace presslint::checks
