@@ -14,7 +14,6 @@
 
 namespace fs = std::filesystem;
 
-using presslint::checks::LazyRegex;
 using presslint::checks::Pattern;
 using presslint::checks::PatternScreen;
 using presslint::checks::ScreenCache;

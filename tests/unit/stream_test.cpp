@@ -36,6 +36,7 @@ using presslint::test::run_command;
 using presslint::test::run_presslint;
 using presslint::test::shared_dir;
 using presslint::test::TempDir;
+using presslint::test::write_fifo;
 
 namespace {
 
@@ -58,26 +59,6 @@ check_streamed_as_kept(const std::string& dir, const std::string& args)
   CHECK(streamed.out == read_file(report));
   CHECK(streamed.err == kept.err);
   return streamed;
-}
-
-// Writes `text` into the FIFO at `path` once a reader has it open; false
-// when no reader came within `seconds`.
-bool
-write_fifo(const std::string& path, const std::string& text, double seconds)
-{
-  const auto deadline = std::chrono::steady_clock::now()
-                        + std::chrono::milliseconds(static_cast<long>(seconds * 1000));
-  int fd = -1;
-  while ((fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK)) < 0) {
-    if (errno != ENXIO || std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  return ok;
 }
 
 const std::string k_release = "# Acme opens a plant!\n\n"

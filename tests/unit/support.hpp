@@ -48,6 +48,11 @@ CommandResult run_presslint(const std::string& dir,
 // catalogue grows to.
 std::string only_rules(const std::vector<std::string>& enabled = {});
 
+// Writes `text` into the FIFO at `path` once a reader has it open; gives up
+// after `seconds` (false) so that a reader that never comes cannot hang the
+// test.
+bool write_fifo(const std::string& path, const std::string& text, double seconds);
+
 // A fresh temporary folder, removed when the object goes.
 class TempDir
 {

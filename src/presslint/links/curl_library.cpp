@@ -114,6 +114,34 @@ api()
 // libcurl reads it, and passed on unchanged.
 using AnyFunction = void (*)();
 
+// Reads the one argument after an option by the option's type, as libcurl
+// reads it (options are numbered in ranges by type: CURLOPTTYPE_*), and
+// passes it on to `set`; `unknown` for an option of no known range. Easy and
+// multi options share the ranges; only easy options have blobs.
+template <typename Code, typename Set>
+Code
+forward_option(long option, std::va_list& args, bool blobs, Code unknown, Set set)
+{
+  if (option < CURLOPTTYPE_OBJECTPOINT) {
+    // CURLOPTTYPE_LONG and CURLOPTTYPE_VALUES.
+    return set(va_arg(args, long));
+  }
+  if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+    // CURLOPTTYPE_OBJECTPOINT, _STRINGPOINT, _SLISTPOINT and _CBPOINT.
+    return set(va_arg(args, void*));
+  }
+  if (option < CURLOPTTYPE_OFF_T) {
+    return set(va_arg(args, AnyFunction));
+  }
+  if (option < CURLOPTTYPE_BLOB) {
+    return set(va_arg(args, curl_off_t));
+  }
+  if (blobs && option < CURLOPTTYPE_BLOB + 10000) {
+    return set(va_arg(args, curl_blob*));
+  }
+  return unknown;
+}
+
 } // namespace
 
 const std::string&
@@ -124,8 +152,8 @@ libcurl_error()
 
 } // namespace presslint::links
 
-using presslint::links::AnyFunction;
 using presslint::links::api;
+using presslint::links::forward_option;
 
 // The forwarding definitions: curl's own declarations (extern "C", from
 // <curl/curl.h>). The names are in parentheses because curl.h defines
@@ -166,8 +194,8 @@ CURL*(curl_easy_init)(void)
   return a != nullptr ? a->curl_easy_init() : nullptr;
 }
 
-// The one argument after the option is read by the option's type, as
-// libcurl reads it (options are numbered in ranges by type: CURLOPTTYPE_*).
+// The one argument after the option is read by the option's type
+// (forward_option).
 CURLcode(curl_easy_setopt)(CURL* curl, CURLoption option, ...)
 {
   const auto* a = api();
@@ -176,21 +204,9 @@ CURLcode(curl_easy_setopt)(CURL* curl, CURLoption option, ...)
   }
   std::va_list args;
   va_start(args, option);
-  CURLcode rc = CURLE_UNKNOWN_OPTION;
-  const long kind = static_cast<long>(option);
-  if (kind < CURLOPTTYPE_OBJECTPOINT) {
-    // CURLOPTTYPE_LONG and CURLOPTTYPE_VALUES.
-    rc = a->curl_easy_setopt(curl, option, va_arg(args, long));
-  } else if (kind < CURLOPTTYPE_FUNCTIONPOINT) {
-    // CURLOPTTYPE_OBJECTPOINT, _STRINGPOINT, _SLISTPOINT and _CBPOINT.
-    rc = a->curl_easy_setopt(curl, option, va_arg(args, void*));
-  } else if (kind < CURLOPTTYPE_OFF_T) {
-    rc = a->curl_easy_setopt(curl, option, va_arg(args, AnyFunction));
-  } else if (kind < CURLOPTTYPE_BLOB) {
-    rc = a->curl_easy_setopt(curl, option, va_arg(args, curl_off_t));
-  } else if (kind < CURLOPTTYPE_BLOB + 10000) {
-    rc = a->curl_easy_setopt(curl, option, va_arg(args, curl_blob*));
-  }
+  const CURLcode rc =
+    forward_option(static_cast<long>(option), args, true, CURLE_UNKNOWN_OPTION,
+                   [&](auto value) { return a->curl_easy_setopt(curl, option, value); });
   va_end(args);
   return rc;
 }
@@ -270,17 +286,9 @@ CURLMcode(curl_multi_setopt)(CURLM* multi_handle, CURLMoption option, ...)
   }
   std::va_list args;
   va_start(args, option);
-  CURLMcode rc = CURLM_UNKNOWN_OPTION;
-  const long kind = static_cast<long>(option);
-  if (kind < CURLOPTTYPE_OBJECTPOINT) {
-    rc = a->curl_multi_setopt(multi_handle, option, va_arg(args, long));
-  } else if (kind < CURLOPTTYPE_FUNCTIONPOINT) {
-    rc = a->curl_multi_setopt(multi_handle, option, va_arg(args, void*));
-  } else if (kind < CURLOPTTYPE_OFF_T) {
-    rc = a->curl_multi_setopt(multi_handle, option, va_arg(args, AnyFunction));
-  } else if (kind < CURLOPTTYPE_BLOB) {
-    rc = a->curl_multi_setopt(multi_handle, option, va_arg(args, curl_off_t));
-  }
+  const CURLMcode rc =
+    forward_option(static_cast<long>(option), args, false, CURLM_UNKNOWN_OPTION,
+                   [&](auto value) { return a->curl_multi_setopt(multi_handle, option, value); });
   va_end(args);
   return rc;
 }
