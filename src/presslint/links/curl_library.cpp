@@ -204,9 +204,12 @@ CURLcode(curl_easy_setopt)(CURL* curl, CURLoption option, ...)
   }
   std::va_list args;
   va_start(args, option);
-  const CURLcode rc =
-    forward_option(static_cast<long>(option), args, true, CURLE_UNKNOWN_OPTION,
-                   [&](auto value) { return a->curl_easy_setopt(curl, option, value); });
+  // The option goes on as its number: an unknown one is no value of the
+  // enum, and must not be read as one.
+  const long kind = static_cast<long>(option);
+  const CURLcode rc = forward_option(kind, args, true, CURLE_UNKNOWN_OPTION, [&](auto value) {
+    return a->curl_easy_setopt(curl, static_cast<CURLoption>(kind), value);
+  });
   va_end(args);
   return rc;
 }
@@ -286,9 +289,10 @@ CURLMcode(curl_multi_setopt)(CURLM* multi_handle, CURLMoption option, ...)
   }
   std::va_list args;
   va_start(args, option);
-  const CURLMcode rc =
-    forward_option(static_cast<long>(option), args, false, CURLM_UNKNOWN_OPTION,
-                   [&](auto value) { return a->curl_multi_setopt(multi_handle, option, value); });
+  const long kind = static_cast<long>(option);
+  const CURLMcode rc = forward_option(kind, args, false, CURLM_UNKNOWN_OPTION, [&](auto value) {
+    return a->curl_multi_setopt(multi_handle, static_cast<CURLMoption>(kind), value);
+  });
   va_end(args);
   return rc;
 }
