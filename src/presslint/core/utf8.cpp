@@ -4,6 +4,10 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
 
 namespace presslint::core {
 
@@ -172,6 +176,57 @@ byte_offset_of_utf16_unit(std::string_view text, std::size_t unit_index)
   return text.size();
 }
 
+namespace {
+
+// Membership of a code point in a Unicode class. RE2 knows the classes;
+// asking it costs a match per call, so each answer is remembered (0: not
+// asked yet, 1: no, 2: yes), and the pattern is compiled only when a code
+// point outside ASCII is first asked about. The answers are zero-initialised
+// static storage: only the pages of the code points met are ever touched.
+using Answers = std::array<std::atomic<std::uint8_t>, 0x110000>;
+
+class CodePointClass
+{
+public:
+  constexpr CodePointClass(const char* pattern, Answers& known)
+    : m_pattern(pattern), m_known(known)
+  {
+  }
+
+  bool contains(char32_t cp)
+  {
+    if (cp > 0x10FFFF) {
+      return false;
+    }
+    std::atomic<std::uint8_t>& known = m_known[cp];
+    const std::uint8_t cached = known.load(std::memory_order_relaxed);
+    if (cached != 0) {
+      return cached == 2;
+    }
+    std::call_once(m_once, [this] { m_re = std::make_unique<const RE2>(m_pattern); });
+    std::string encoded;
+    append_utf8(encoded, cp);
+    const bool member = RE2::FullMatch(encoded, *m_re);
+    known.store(member ? 2 : 1, std::memory_order_relaxed);
+    return member;
+  }
+
+private:
+  const char* m_pattern;
+  std::once_flag m_once;
+  std::unique_ptr<const RE2> m_re;
+  Answers& m_known;
+};
+
+constinit Answers k_word_answers{};
+constinit Answers k_upper_answers{};
+constinit Answers k_lower_answers{};
+constinit CodePointClass k_word_class{R"(^[\pL\pN\pM]$)", k_word_answers};
+constinit CodePointClass k_upper_class{R"(^\p{Lu}$)", k_upper_answers};
+constinit CodePointClass k_lower_class{R"(^\p{Ll}$)", k_lower_answers};
+
+} // namespace
+
 bool
 is_word_code_point(char32_t cp)
 {
@@ -179,24 +234,25 @@ is_word_code_point(char32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
            || (cp >= '0' && cp <= '9') || cp == '_';
   }
-  if (cp > 0x10FFFF) {
-    return false;
+  return k_word_class.contains(cp);
+}
+
+bool
+is_upper_code_point(char32_t cp)
+{
+  if (cp < 0x80) {
+    return cp >= 'A' && cp <= 'Z';
   }
-  // RE2 knows the Unicode classes; asking it costs a match per call, so each
-  // answer is remembered (0: not asked yet, 1: no, 2: yes). The table is
-  // zero-initialised storage: only the pages of code points met are touched.
-  static std::array<std::atomic<std::uint8_t>, 0x110000> k_known{};
-  std::atomic<std::uint8_t>& known = k_known[cp];
-  const std::uint8_t cached = known.load(std::memory_order_relaxed);
-  if (cached != 0) {
-    return cached == 2;
+  return k_upper_class.contains(cp);
+}
+
+bool
+is_lower_code_point(char32_t cp)
+{
+  if (cp < 0x80) {
+    return cp >= 'a' && cp <= 'z';
   }
-  static const RE2 k_word(R"(^[\pL\pN\pM]$)");
-  std::string encoded;
-  append_utf8(encoded, cp);
-  const bool word = RE2::FullMatch(encoded, k_word);
-  known.store(word ? 2 : 1, std::memory_order_relaxed);
-  return word;
+  return k_lower_class.contains(cp);
 }
 
 bool

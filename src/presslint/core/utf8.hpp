@@ -30,6 +30,9 @@ std::size_t byte_offset_of_utf16_unit(std::string_view text, std::size_t unit_in
 
 // A letter, digit, combining mark or underscore: what a word is made of.
 bool is_word_code_point(char32_t cp);
+// Unicode's upper-case (Lu) and lower-case (Ll) letters.
+bool is_upper_code_point(char32_t cp);
+bool is_lower_code_point(char32_t cp);
 
 // True when the match [begin, end) does not start or end inside a word: a
 // word character at an edge of the match must not touch another one.

@@ -1,5 +1,7 @@
 #include <presslint/document/regions.hpp>
 
+#include <presslint/core/utf8.hpp>
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -92,12 +94,27 @@ RegionMatcher::RegionMatcher(const Vocabulary& v)
                                 + ")" + std::string(k_wrap) + "$");
   m_contact = compile("(?i)" + head + "(" + alternation(v.contact_labels) + R"()[*_\\]*\s*(?::|$|\s[-–—]\s))");
   m_notes = compile("(?i)" + head + "(" + alternation(v.notes_labels) + R"()[*_\\]*\s*(?::|$))");
-  // "About Acme" (a name follows), not "About 200 people will work there".
-  m_boilerplate = compile("(?i)^" + std::string(k_wrap) + "(" + alternation(v.boilerplate_labels)
-                          + R"()\s+(?-i:[\p{Lu}]))");
+  // The label and the space after it; boilerplate_title() looks at what
+  // follows (an upper-case letter class would cost this pattern tens of times
+  // more to compile).
+  m_boilerplate = compile("(?i)(^" + std::string(k_wrap) + "(?:" + alternation(v.boilerplate_labels)
+                          + R"()\s+))");
 }
 
 RegionMatcher::~RegionMatcher() = default;
+
+bool
+RegionMatcher::boilerplate_title(std::string_view text) const
+{
+  // Labels are tried longest first; the name must start with a capital.
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_boilerplate, &label)) {
+    return false;
+  }
+  std::size_t length = 0;
+  return label.size() < text.size()
+         && core::is_upper_code_point(core::decode_utf8(text, label.size(), length));
+}
 
 bool
 Regions::is_body(std::size_t block) const
@@ -365,7 +382,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     if (block_has(i, k_notes)) {
       in_notes = true;
       in_boilerplate = false;
-    } else if (RE2::PartialMatch(block.content.text, m.boilerplate())
+    } else if (m.boilerplate_title(block.content.text)
                && (block.kind == BlockKind::heading || block.emphasized
                    || block.content.text.find('\n') != std::string::npos
                    || block.content.text.find(':') < 80 || block.content.text.size() < 80)) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace re2 {
@@ -42,7 +43,9 @@ public:
   const re2::RE2& end_mark_trailing() const { return *m_end_mark_trailing; }
   const re2::RE2& contact() const { return *m_contact; }
   const re2::RE2& notes() const { return *m_notes; }
-  const re2::RE2& boilerplate() const { return *m_boilerplate; }
+  // A boilerplate title: a label followed by a name ("About Acme", not
+  // "About 200 people will work there").
+  bool boilerplate_title(std::string_view text) const;
 
 private:
   std::unique_ptr<re2::RE2> m_immediate;
