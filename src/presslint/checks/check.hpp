@@ -20,9 +20,13 @@ namespace presslint::rules {
 struct Rule;
 }
 
+namespace presslint::core {
+class LazyRegex;
+}
+
 namespace presslint::checks {
 
-class LazyRegex;
+using core::LazyRegex;
 class ScreenCache;
 
 // Values for a message's named placeholders ("{match}").
