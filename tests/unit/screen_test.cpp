@@ -7,6 +7,7 @@
 #include <presslint/rules/embedded.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <string>
@@ -143,4 +144,40 @@ TEST_CASE("built-in rule files: the tree parsed at build time is the tree the YA
   std::vector<std::uint8_t> bad = wrong_kind;
   bad[1] = 0x09; // kind 9
   CHECK_FALSE(presslint::rules::yaml_from_cbor(bad, node));
+}
+
+TEST_CASE("built-in rule files: a stored tree cut short, or with bytes after it, is refused")
+{
+  std::size_t cuts = 0;
+  for (const auto& f : presslint::rules::embedded_rule_files()) {
+    const std::vector<std::uint8_t> whole(f.tree.begin(), f.tree.end());
+    presslint::rules::YamlNode node;
+    REQUIRE(presslint::rules::yaml_from_cbor(whole, node));
+    for (std::size_t size = 0; size < whole.size(); size += 1 + whole.size() / 40) {
+      const std::vector<std::uint8_t> cut(whole.begin(), whole.begin() + static_cast<long>(size));
+      INFO(f.path << " cut to " << size << " bytes");
+      CHECK_FALSE(presslint::rules::yaml_from_cbor(cut, node));
+      ++cuts;
+    }
+    std::vector<std::uint8_t> longer = whole;
+    longer.push_back(0x01);
+    CHECK_FALSE(presslint::rules::yaml_from_cbor(longer, node));
+  }
+  CHECK(cuts > 1000);
+  // A map with a key and no value, a scalar without its text, a sequence
+  // holding a number.
+  const auto cbor = [](const nlohmann::json& j) { return nlohmann::json::to_cbor(j); };
+  presslint::rules::YamlNode node;
+  CHECK(presslint::rules::yaml_from_cbor(cbor({3, 1, 1, {1, 1, 1, true, "k"}, {1, 1, 4, true, "v"}}), node));
+  CHECK(node.find("k") != nullptr);
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(cbor({3, 1, 1, {1, 1, 1, true, "k"}}), node));
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(cbor({1, 1, 1, true}), node));
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(cbor({2, 1, 1, 7}), node));
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(cbor({4, 1, 1}), node));
+  // Nesting deeper than a YAML file may go.
+  nlohmann::json deep = {1, 1, 1, true, "x"};
+  for (std::size_t i = 0; i < presslint::rules::k_max_yaml_depth + 5; ++i) {
+    deep = {2, 1, 1, deep};
+  }
+  CHECK_FALSE(presslint::rules::yaml_from_cbor(cbor(deep), node));
 }

@@ -33,52 +33,141 @@ to_json(const YamlNode& node)
   return out;
 }
 
-bool
-from_json(const Json& in, YamlNode& node, std::size_t depth)
+// Reads the CBOR of to_json() straight into a tree, without a JSON value
+// in between (nlohmann-json's SAX interface): each node is an array of its
+// kind, line and column, then for a scalar whether it is plain and its
+// text, for a sequence its items, for a map its keys and values in turn.
+class TreeReader
 {
-  if (!in.is_array() || in.size() < 3 || !in[0].is_number_unsigned() || !in[1].is_number_unsigned()
-      || !in[2].is_number_unsigned() || depth > k_max_yaml_depth + 1) {
-    return false;
-  }
-  const auto kind = in[0].get<unsigned>();
-  node.line = in[1].get<std::size_t>();
-  node.column = in[2].get<std::size_t>();
-  switch (kind) {
-  case static_cast<unsigned>(YamlNode::Kind::null):
-  case static_cast<unsigned>(YamlNode::Kind::scalar):
-    if (in.size() != 5 || !in[3].is_boolean() || !in[4].is_string()) {
+public:
+  explicit TreeReader(YamlNode& root) : m_root(root) {}
+
+  [[nodiscard]] bool complete() const { return m_done && m_stack.empty(); }
+
+  bool start_array(std::size_t /*elements*/)
+  {
+    if (m_stack.size() > k_max_yaml_depth + 1) {
       return false;
     }
-    node.kind = static_cast<YamlNode::Kind>(kind);
-    node.plain = in[3].get<bool>();
-    node.value = in[4].get<std::string>();
-    return true;
-  case static_cast<unsigned>(YamlNode::Kind::sequence):
-    node.kind = YamlNode::Kind::sequence;
-    node.items.resize(in.size() - 3);
-    for (std::size_t i = 3; i < in.size(); ++i) {
-      if (!from_json(in[i], node.items[i - 3], depth + 1)) {
+    YamlNode* node = nullptr;
+    if (m_stack.empty()) {
+      if (m_done) {
         return false;
       }
+      node = &m_root;
+    } else {
+      Frame& parent = m_stack.back();
+      if (parent.seen < 3) {
+        return false;
+      }
+      if (parent.node->kind == YamlNode::Kind::sequence) {
+        node = &parent.node->items.emplace_back();
+      } else if (parent.node->kind == YamlNode::Kind::map) {
+        node = (parent.seen - 3) % 2 == 0 ? &parent.node->entries.emplace_back().first
+                                          : &parent.node->entries.back().second;
+      } else {
+        return false;
+      }
+      ++parent.seen;
     }
+    m_stack.push_back(Frame{node, 0});
     return true;
-  case static_cast<unsigned>(YamlNode::Kind::map):
-    if ((in.size() - 3) % 2 != 0) {
+  }
+
+  bool end_array()
+  {
+    const Frame frame = m_stack.back();
+    const YamlNode::Kind kind = frame.node->kind;
+    const bool whole = frame.seen >= 3
+                       && ((kind != YamlNode::Kind::null && kind != YamlNode::Kind::scalar)
+                           || frame.seen == 5)
+                       && (kind != YamlNode::Kind::map || (frame.seen - 3) % 2 == 0);
+    m_stack.pop_back();
+    m_done = m_stack.empty();
+    return whole;
+  }
+
+  bool number_unsigned(std::uint64_t value)
+  {
+    if (m_stack.empty()) {
       return false;
     }
-    node.kind = YamlNode::Kind::map;
-    node.entries.resize((in.size() - 3) / 2);
-    for (std::size_t i = 3; i < in.size(); i += 2) {
-      auto& [key, value] = node.entries[(i - 3) / 2];
-      if (!from_json(in[i], key, depth + 1) || !from_json(in[i + 1], value, depth + 1)) {
+    Frame& frame = m_stack.back();
+    switch (frame.seen) {
+    case 0:
+      if (value > static_cast<std::uint64_t>(YamlNode::Kind::map)) {
         return false;
       }
+      frame.node->kind = static_cast<YamlNode::Kind>(value);
+      break;
+    case 1:
+      frame.node->line = static_cast<std::size_t>(value);
+      break;
+    case 2:
+      frame.node->column = static_cast<std::size_t>(value);
+      break;
+    default:
+      return false;
     }
+    ++frame.seen;
     return true;
-  default:
+  }
+
+  bool boolean(bool value)
+  {
+    if (!at_scalar_part(3)) {
+      return false;
+    }
+    m_stack.back().node->plain = value;
+    ++m_stack.back().seen;
+    return true;
+  }
+
+  bool string(std::string& value)
+  {
+    if (!at_scalar_part(4)) {
+      return false;
+    }
+    m_stack.back().node->value = std::move(value);
+    ++m_stack.back().seen;
+    return true;
+  }
+
+  // Nothing else belongs in the tree.
+  bool null() { return false; }
+  bool number_integer(std::int64_t /*value*/) { return false; }
+  bool number_float(double /*value*/, const std::string& /*text*/) { return false; }
+  bool binary(std::vector<std::uint8_t>& /*value*/) { return false; }
+  bool start_object(std::size_t /*elements*/) { return false; }
+  bool key(std::string& /*value*/) { return false; }
+  bool end_object() { return false; }
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                   const nlohmann::json::exception& /*error*/)
+  {
     return false;
   }
-}
+
+private:
+  struct Frame
+  {
+    YamlNode* node;
+    std::size_t seen; // elements of the node's array read so far
+  };
+
+  bool at_scalar_part(std::size_t index) const
+  {
+    if (m_stack.empty()) {
+      return false;
+    }
+    const Frame& frame = m_stack.back();
+    return frame.seen == index
+           && (frame.node->kind == YamlNode::Kind::null || frame.node->kind == YamlNode::Kind::scalar);
+  }
+
+  YamlNode& m_root;
+  std::vector<Frame> m_stack;
+  bool m_done = false;
+};
 
 } // namespace
 
@@ -91,9 +180,10 @@ yaml_to_cbor(const YamlNode& root)
 bool
 yaml_from_cbor(std::span<const std::uint8_t> bytes, YamlNode& root)
 {
-  const Json in = Json::from_cbor(bytes.begin(), bytes.end(), true, false);
   YamlNode node;
-  if (in.is_discarded() || !from_json(in, node, 0)) {
+  TreeReader reader(node);
+  if (!Json::sax_parse(bytes.begin(), bytes.end(), &reader, Json::input_format_t::cbor, true)
+      || !reader.complete()) {
     return false;
   }
   root = std::move(node);
