@@ -448,7 +448,7 @@ TEST_CASE("every built-in rule and profile builds its check with every pattern c
   auto unchecked = [](const Params& params) {
     Params out;
     for (const auto& [name, entry] : params.all()) {
-      presslint::rules::ParamEntry e = entry;
+      presslint::rules::ParamEntry e = *entry;
       e.checked = false;
       out.set(name, std::move(e));
     }
@@ -480,6 +480,6 @@ TEST_CASE("a built-in rule's entries are marked checked (a pack's are checked at
   REQUIRE(hype != nullptr);
   REQUIRE_FALSE(hype->params.all().empty());
   for (const auto& [name, entry] : hype->params.all()) {
-    CHECK(entry.checked);
+    CHECK(entry->checked);
   }
 }

@@ -248,7 +248,8 @@ print_config(lint::Runner& runner, const std::string& file)
   for (const rules::ActiveRule& r : set->rules) {
     out += fmt::format("  {}: {}  ({})\n", r.rule->id, core::to_string(r.severity),
                        r.severity_origin);
-    for (const auto& [name, entry] : r.params.all()) {
+    for (const auto& [name, shared] : r.params.all()) {
+      const rules::ParamEntry& entry = *shared;
       std::string value;
       if (entry.node.is_scalar()) {
         value = entry.node.value;

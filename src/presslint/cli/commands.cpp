@@ -111,7 +111,8 @@ render_explain(const rules::Rule& r)
   }
   out += fmt::format("\nKind: {}\n", r.kind->name);
   std::vector<std::string> params;
-  for (const auto& [name, entry] : r.params.all()) {
+  for (const auto& [name, shared] : r.params.all()) {
+    const rules::ParamEntry& entry = *shared;
     std::string value;
     if (entry.node.is_scalar()) {
       value = entry.node.value;

@@ -32,6 +32,12 @@ to_string(ParamType type)
 void
 Params::set(std::string name, ParamEntry entry)
 {
+  m_entries[std::move(name)] = std::make_shared<const ParamEntry>(std::move(entry));
+}
+
+void
+Params::set(std::string name, std::shared_ptr<const ParamEntry> entry)
+{
   m_entries[std::move(name)] = std::move(entry);
 }
 
@@ -39,7 +45,7 @@ const ParamEntry*
 Params::entry(std::string_view name) const
 {
   auto it = m_entries.find(name);
-  return it == m_entries.end() ? nullptr : &it->second;
+  return it == m_entries.end() ? nullptr : it->second.get();
 }
 
 bool

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,7 +51,12 @@ struct ParamEntry
 class Params
 {
 public:
+  // Entries are shared, not copied, when a rule set copies a rule's
+  // parameters: a value may hold a whole reference list.
+  using Map = std::map<std::string, std::shared_ptr<const ParamEntry>, std::less<>>;
+
   void set(std::string name, ParamEntry entry);
+  void set(std::string name, std::shared_ptr<const ParamEntry> entry);
   [[nodiscard]] const ParamEntry* entry(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const { return entry(name) != nullptr; }
 
@@ -61,13 +67,10 @@ public:
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> string_map(
     std::string_view name) const;
 
-  [[nodiscard]] const std::map<std::string, ParamEntry, std::less<>>& all() const
-  {
-    return m_entries;
-  }
+  [[nodiscard]] const Map& all() const { return m_entries; }
 
 private:
-  std::map<std::string, ParamEntry, std::less<>> m_entries;
+  Map m_entries;
 };
 
 // Named reference lists (rules/data/*.yaml): name -> list or mapping.

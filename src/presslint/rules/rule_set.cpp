@@ -38,7 +38,7 @@ build_rule_set(const Catalog& catalog,
     active.severity_origin = rule.path;
     active.params = rule.params;
     for (const auto& [name, entry] : rule.params.all()) {
-      active.param_origins.push_back(fmt::format("{}: {}", name, entry.path));
+      active.param_origins.push_back(fmt::format("{}: {}", name, entry->path));
     }
     auto set_param = [&](const std::string& name, const ParamEntry& entry, const std::string& origin) {
       active.params.set(name, entry);
