@@ -20,13 +20,9 @@ namespace presslint::rules {
 struct Rule;
 }
 
-namespace presslint::core {
-class LazyRegex;
-}
-
 namespace presslint::checks {
 
-using core::LazyRegex;
+class LazyRegex;
 class ScreenCache;
 
 // Values for a message's named placeholders ("{match}").

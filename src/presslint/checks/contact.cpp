@@ -3,7 +3,6 @@
 #include <presslint/checks/contact_parse.hpp>
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
-#include <presslint/core/regex.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/rules/rule.hpp>
 
@@ -274,11 +273,11 @@ private:
       // "Label: value", a label of at most 31 letters and spaces. The
       // length is counted here: a bounded repeat of \p{L} makes RE2 build
       // thirty copies of the class (a program of 36,000 instructions).
-      static const core::LazyRegex k_field(R"(^[\s>*_]*\p{Lu}([\p{L} ]*):\s*\S)");
+      static const RE2 k_field(R"(^[\s>*_]*\p{Lu}([\p{L} ]*):\s*\S)");
       re2::StringPiece label;
       return !contact::find_email_candidates(t).empty()
              || !contact::find_phone_candidates(t, m_phone_labels).empty()
-             || (RE2::PartialMatch(t, k_field.get(), &label)
+             || (RE2::PartialMatch(t, k_field, &label)
                  && core::count_code_points(std::string_view(label.data(), label.size())) <= 30);
     };
     auto blank = [&](std::size_t l) {

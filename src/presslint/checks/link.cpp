@@ -7,7 +7,6 @@
 #include <presslint/checks/link.hpp>
 #include <presslint/checks/matching.hpp>
 #include <presslint/checks/url.hpp>
-#include <presslint/core/regex.hpp>
 #include <presslint/rules/rule.hpp>
 #include <presslint/rules/rule_set.hpp>
 
@@ -366,9 +365,9 @@ private:
     if (doc.format != document::Format::html) {
       return false;
     }
-    static const core::LazyRegex k_address(
+    static const RE2 k_address(
       R"((?i)<base\b[^>]*\bhref\s*=|<link\b[^>]*\brel\s*=\s*["']?canonical\b)");
-    return RE2::PartialMatch(doc.source, k_address.get());
+    return RE2::PartialMatch(doc.source, k_address);
   }
 
   void check_dead(const Context& ctx, const Target& t) const

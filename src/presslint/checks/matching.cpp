@@ -10,8 +10,24 @@
 
 namespace presslint::checks {
 
-// Patterns by text and options, for the whole run (each thread matches
-// with a compiled copy of its own: core/regex.hpp).
+namespace {
+
+} // namespace
+
+LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id)
+  : m_pattern(std::move(pattern)), m_options(options), m_id(id)
+{
+}
+
+const RE2&
+LazyRegex::get() const
+{
+  std::call_once(m_once, [this] { m_re = std::make_unique<const RE2>(m_pattern, m_options); });
+  return *m_re;
+}
+
+// Patterns by text and options, for the whole run: RE2 objects are
+// immutable once built and safe to share between threads.
 std::shared_ptr<const LazyRegex>
 shared_pattern(const std::string& pattern, const RE2::Options& options)
 {

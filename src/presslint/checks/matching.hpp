@@ -1,7 +1,6 @@
 #pragma once
 
 #include <presslint/core/error.hpp>
-#include <presslint/core/regex.hpp>
 #include <presslint/rules/params.hpp>
 
 #include <re2/re2.h>
@@ -15,7 +14,27 @@
 
 namespace presslint::checks {
 
-using core::LazyRegex;
+// An RE2 pattern compiled on first use, once, by whichever thread needs it
+// first. Unicode classes make RE2 programs costly to build (\p{L} alone is
+// about half a millisecond), and many patterns are reached only by some
+// documents (text after the end mark, a second kind of dateline).
+class LazyRegex
+{
+public:
+  LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id = 0);
+  [[nodiscard]] const RE2& get() const;
+  [[nodiscard]] const std::string& pattern() const { return m_pattern; }
+  [[nodiscard]] const RE2::Options& options() const { return m_options; }
+  // Distinct for each pattern shared_pattern() made, counted from 1.
+  [[nodiscard]] std::size_t id() const { return m_id; }
+
+private:
+  std::string m_pattern;
+  RE2::Options m_options;
+  std::size_t m_id;
+  mutable std::once_flag m_once;
+  mutable std::unique_ptr<const RE2> m_re;
+};
 
 // A pattern and whether its matches must stand on word boundaries
 // (Unicode-aware: RE2's \b knows only ASCII letters).

@@ -51,28 +51,27 @@ PatternScreen::slot(const LazyRegex* pattern) const
 bool
 PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
 {
-  const RE2::Set* set = m_set.get([this]() -> std::unique_ptr<const RE2::Set> {
+  std::call_once(m_once, [this] {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
-    auto built = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const std::string& s : m_sources) {
       std::string error;
-      if (built->Add(s, &error) < 0) {
-        return nullptr; // not a valid pattern: no screen, every pattern is tried
+      if (set->Add(s, &error) < 0) {
+        return; // not a valid pattern: no screen, every pattern is tried
       }
     }
-    if (!built->Compile()) {
-      return nullptr;
+    if (set->Compile()) {
+      m_set = std::move(set);
     }
-    return built;
   });
-  if (set == nullptr) {
+  if (!m_set) {
     return false;
   }
   slots.clear();
   RE2::Set::ErrorInfo info{};
-  if (!set->Match(re2::StringPiece(text.data(), text.size()), &slots, &info)
+  if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &slots, &info)
       && info.kind != RE2::Set::kNoError) {
     return false;
   }

@@ -11,6 +11,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,8 +37,8 @@ private:
   std::vector<int> m_slots; // by LazyRegex::id(); -1: not screened
   std::vector<std::string> m_sources;
   std::vector<std::shared_ptr<const LazyRegex>> m_patterns; // kept alive
-  // Compiled on first use; each thread screens with a set of its own.
-  core::SharedOnce<RE2::Set> m_set;
+  mutable std::once_flag m_once;
+  mutable std::unique_ptr<RE2::Set> m_set;
 };
 
 // The screen's answers for one document, each text screened once.

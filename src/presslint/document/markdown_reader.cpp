@@ -1,4 +1,3 @@
-#include <presslint/core/regex.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/document/reader.hpp>
 
@@ -515,10 +514,10 @@ parse_markdown(Document& doc, core::Error& /*error*/)
   }
 
   // Ids written as raw HTML in Markdown (<a name="x">, <span id="x">).
-  static const core::LazyRegex k_id(R"((?i)\b(?:id|name)\s*=\s*["']([^"'<>]+)["'])");
+  static const RE2 k_id(R"((?i)\b(?:id|name)\s*=\s*["']([^"'<>]+)["'])");
   re2::StringPiece input(doc.source);
   std::string id;
-  while (RE2::FindAndConsume(&input, k_id.get(), &id)) {
+  while (RE2::FindAndConsume(&input, k_id, &id)) {
     doc.anchors.push_back(id);
   }
   std::sort(doc.anchors.begin(), doc.anchors.end());

@@ -54,12 +54,12 @@ alternation(std::vector<std::string> words, bool escaped_chars = false)
   return out.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : out;
 }
 
-std::unique_ptr<core::LazyRegex>
+std::unique_ptr<RE2>
 compile(const std::string& pattern)
 {
   RE2::Options options;
   options.set_log_errors(false);
-  return std::make_unique<core::LazyRegex>(pattern, options);
+  return std::make_unique<RE2>(pattern, options);
 }
 
 std::vector<std::string>
@@ -108,7 +108,7 @@ RegionMatcher::boilerplate_title(std::string_view text) const
 {
   // Labels are tried longest first; the name must start with a capital.
   re2::StringPiece label;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), m_boilerplate->get(), &label)) {
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_boilerplate, &label)) {
     return false;
   }
   std::size_t length = 0;
@@ -154,9 +154,9 @@ is_prose(const Block& block)
 bool
 is_date_only(std::string_view text)
 {
-  static const core::LazyRegex k_date(
+  static const RE2 k_date(
     R"((?i)^[\s*_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})[\s*_.]*$)");
-  return text.size() < 60 && RE2::FullMatch(text, k_date.get());
+  return text.size() < 60 && RE2::FullMatch(text, k_date);
 }
 
 core::Span
@@ -413,12 +413,12 @@ detect_regions(const Document& doc, const RegionMatcher& m)
   std::erase_if(r.body, [&](std::size_t i) { return doc.blocks[i].span.begin >= r.body_end; });
 
   // Quoted speech in the body.
-  static const core::LazyRegex k_quote(R"((“[^”]*”|"[^"\n]*"))");
+  static const RE2 k_quote(R"((“[^”]*”|"[^"\n]*"))");
   for (const std::size_t i : r.body) {
     const MappedText& t = doc.blocks[i].content;
     re2::StringPiece input(t.text);
     re2::StringPiece q;
-    while (RE2::FindAndConsume(&input, k_quote.get(), &q)) {
+    while (RE2::FindAndConsume(&input, k_quote, &q)) {
       const auto qb = static_cast<std::size_t>(q.data() - t.text.data());
       r.quotations.push_back(t.to_source(qb, qb + q.size()));
     }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <presslint/core/finding.hpp>
-#include <presslint/core/regex.hpp>
 #include <presslint/document/document.hpp>
 
 #include <memory>
@@ -28,8 +27,7 @@ struct Vocabulary
   std::vector<std::string> boilerplate_labels;
 };
 
-// The vocabulary made into patterns once per run, shared read-only (each
-// compiled on first use, by each thread that matches with it).
+// The vocabulary compiled into patterns once per run, shared read-only.
 class RegionMatcher
 {
 public:
@@ -38,26 +36,26 @@ public:
   RegionMatcher(const RegionMatcher&) = delete;
   RegionMatcher& operator=(const RegionMatcher&) = delete;
 
-  const re2::RE2& immediate() const { return m_immediate->get(); }
-  const re2::RE2& embargo() const { return m_embargo->get(); }
-  const re2::RE2& label() const { return m_label->get(); }
-  const re2::RE2& end_mark_line() const { return m_end_mark_line->get(); }
-  const re2::RE2& end_mark_trailing() const { return m_end_mark_trailing->get(); }
-  const re2::RE2& contact() const { return m_contact->get(); }
-  const re2::RE2& notes() const { return m_notes->get(); }
+  const re2::RE2& immediate() const { return *m_immediate; }
+  const re2::RE2& embargo() const { return *m_embargo; }
+  const re2::RE2& label() const { return *m_label; }
+  const re2::RE2& end_mark_line() const { return *m_end_mark_line; }
+  const re2::RE2& end_mark_trailing() const { return *m_end_mark_trailing; }
+  const re2::RE2& contact() const { return *m_contact; }
+  const re2::RE2& notes() const { return *m_notes; }
   // A boilerplate title: a label followed by a name ("About Acme", not
   // "About 200 people will work there").
   bool boilerplate_title(std::string_view text) const;
 
 private:
-  std::unique_ptr<core::LazyRegex> m_immediate;
-  std::unique_ptr<core::LazyRegex> m_embargo;
-  std::unique_ptr<core::LazyRegex> m_label;
-  std::unique_ptr<core::LazyRegex> m_end_mark_line;
-  std::unique_ptr<core::LazyRegex> m_end_mark_trailing;
-  std::unique_ptr<core::LazyRegex> m_contact;
-  std::unique_ptr<core::LazyRegex> m_notes;
-  std::unique_ptr<core::LazyRegex> m_boilerplate;
+  std::unique_ptr<re2::RE2> m_immediate;
+  std::unique_ptr<re2::RE2> m_embargo;
+  std::unique_ptr<re2::RE2> m_label;
+  std::unique_ptr<re2::RE2> m_end_mark_line;
+  std::unique_ptr<re2::RE2> m_end_mark_trailing;
+  std::unique_ptr<re2::RE2> m_contact;
+  std::unique_ptr<re2::RE2> m_notes;
+  std::unique_ptr<re2::RE2> m_boilerplate;
 };
 
 enum class ReleaseLineKind { immediate, embargo, label };

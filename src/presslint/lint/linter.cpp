@@ -1,6 +1,5 @@
 #include <presslint/lint/linter.hpp>
 
-#include <presslint/core/regex.hpp>
 #include <presslint/rules/rule.hpp>
 
 #include <re2/re2.h>
@@ -54,14 +53,14 @@ apply_inline_controls(const document::Document& doc, std::vector<core::Finding>&
   if (doc.source.find("presslint-") == std::string::npos) {
     return;
   }
-  static const core::LazyRegex k_control(
+  static const RE2 k_control(
     R"(<!--\s*presslint-(disable-next-line|disable-line|disable|enable)((?:\s[^>]*?)?)\s*-->)");
   std::vector<Control> controls;
   re2::StringPiece input(doc.source);
   const char* base = doc.source.data();
   while (true) {
     re2::StringPiece groups[3];
-    if (!k_control.get().Match(input, 0, input.size(), RE2::UNANCHORED, groups, 3)) {
+    if (!k_control.Match(input, 0, input.size(), RE2::UNANCHORED, groups, 3)) {
       break;
     }
     const auto begin = static_cast<std::size_t>(groups[0].data() - base);

@@ -520,14 +520,16 @@ Runner::Impl::run(const FileSink* sink)
   }
   jobs = static_cast<unsigned>(
     std::min<std::size_t>(jobs, std::max<std::size_t>(to_lint.size(), 1)));
-  {
-    // This thread is one of the workers: the patterns it compiled while
-    // loading the rules are its own to match with (core/regex.hpp).
-    std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < jobs; ++t) {
+  if (jobs <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) {
       threads.emplace_back(work);
     }
-    work();
+    for (auto& t : threads) {
+      t.join();
+    }
   }
   finish(std::nullopt);
 
