@@ -55,8 +55,9 @@ list_pack(const std::string& dir, std::vector<fs::path>& data, std::vector<fs::p
     if (!it->is_regular_file() || it->path().extension() != ".yaml") {
       continue;
     }
-    const fs::path rel = it->path().lexically_relative(dir);
-    (*rel.begin() == "data" ? data : rules).push_back(it->path());
+    // Links resolved: a link to a data file is a data file.
+    const fs::path rel = fs::relative(it->path(), dir);
+    (rel.begin() != rel.end() && *rel.begin() == "data" ? data : rules).push_back(it->path());
   }
   std::sort(data.begin(), data.end());
   std::sort(rules.begin(), rules.end());
@@ -170,7 +171,7 @@ private:
   std::string m_link;
 };
 
-// A pack of 46 rule files and a data file, good and bad.
+// A pack of 42 rule files and two data files (one a link), good and bad.
 void
 write_mixed_pack(const TempDir& dir)
 {
@@ -220,6 +221,9 @@ write_mixed_pack(const TempDir& dir)
   dir.write("dup/h-missing-id.yaml",
             "kind: existence\nseverity: note\nmessage: m\ndocs:\n  summary: s\n");
   dir.write("README.md", "not a rule file\n");
+  // A link is what it points to: a data file here, a rule file there.
+  fs::create_symlink("data/words.yaml", dir.path() + "/zz-link.yaml");
+  fs::create_symlink("../good/rule-05.yaml", dir.path() + "/data/rule-link.yaml");
 }
 
 } // namespace
@@ -270,6 +274,11 @@ TEST_CASE("pack load: a large mixed pack gives the rules and errors of loading i
         != std::string::npos);
   CHECK(text.find(p + "broken/bad-utf8.yaml:1:14: invalid UTF-8") != std::string::npos);
   CHECK(text.find("no-such-list") != std::string::npos);
+  CHECK(text.find(p + "zz-link.yaml:1:1: reference list \"house-words\" is defined twice\n")
+        != std::string::npos);
+  CHECK(text.find(p + "good/rule-05.yaml:1:5: duplicate rule id \"house.r92\" (also in " + p
+                  + "data/rule-link.yaml)\n")
+        != std::string::npos);
   if (locked.ok()) {
     CHECK(text.find(p + "locked/locked.yaml:0:0: cannot read file\n") != std::string::npos);
   }
@@ -291,6 +300,28 @@ TEST_CASE("pack load: a large mixed pack gives the rules and errors of loading i
       CHECK(got_rules == want_rules);
       CHECK(std::is_sorted(catalog.rules().begin(), catalog.rules().end(),
                            [](const auto& a, const auto& b) { return a.id < b.id; }));
+    }
+  }
+}
+
+TEST_CASE("pack load: the folder spelled in other ways")
+{
+  TempDir dir;
+  write_mixed_pack(dir);
+  for (const std::string& spelled :
+       {dir.path() + "/", dir.path() + "/.", dir.path() + "//", dir.path() + "/good/../"}) {
+    CAPTURE(spelled);
+    Catalog reference;
+    Errors want;
+    load_one_by_one(reference, spelled, want);
+    REQUIRE(want.size() >= 18);
+    for (const unsigned threads : {0U, 1U, 3U}) {
+      CAPTURE(threads);
+      Catalog catalog;
+      Errors got;
+      CHECK_FALSE(catalog.load_pack(spelled, got, threads));
+      check_same_errors(got, want);
+      CHECK(rule_list(catalog) == rule_list(reference));
     }
   }
 }

@@ -535,7 +535,13 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
     if (!it->is_regular_file(ec) || it->path().extension() != ".yaml") {
       continue;
     }
-    const fs::path rel = fs::relative(it->path(), dir, ec);
+    // Below `dir` by name: no link among its folders, as none is followed.
+    // Only a link, or a file under data/ (which fs::relative may fail to
+    // resolve), needs the file system's answer.
+    fs::path rel = it->path().lexically_relative(dir);
+    if (it->is_symlink(ec) || (rel.begin() != rel.end() && *rel.begin() == "data")) {
+      rel = fs::relative(it->path(), dir, ec);
+    }
     (rel.begin() != rel.end() && *rel.begin() == "data" ? data_files : rule_files)
       .push_back(it->path());
   }
