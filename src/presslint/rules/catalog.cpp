@@ -603,6 +603,7 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
   }
   workers = std::min(workers, rule_files.size());
   std::vector<std::thread> pool;
+  pool.reserve(workers);
   try {
     while (pool.size() + 1 < workers) {
       pool.emplace_back(work);
