@@ -8,11 +8,15 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -25,6 +29,9 @@ is_profile(std::string_view name)
 }
 
 namespace {
+
+// Below this many rule files, a pack loads on the calling thread alone.
+constexpr std::size_t k_parallel_files = 8;
 
 bool
 is_data_path(std::string_view rel)
@@ -189,6 +196,18 @@ Catalog::load_rule_text(const std::string& path,
   return load_rule_tree(path, text, root, pack, errors);
 }
 
+struct Catalog::RuleDraft
+{
+  Rule rule;
+  core::Errors errors; // the file's errors, but a duplicate id
+  // Set when the id is well formed: only then is it looked up among the
+  // rules already loaded, and a duplicate reported at `duplicate_at` in
+  // `errors` (after the errors about the keys and the id).
+  bool check_id = false;
+  std::size_t duplicate_at = 0;
+  core::Error duplicate; // at the id, without its message yet
+};
+
 bool
 Catalog::load_rule_tree(const std::string& path,
                         std::string_view text,
@@ -196,7 +215,37 @@ Catalog::load_rule_tree(const std::string& path,
                         const std::string& pack,
                         core::Errors& errors)
 {
-  const std::size_t before = errors.size();
+  return add_rule(draft_rule(path, text, root, pack), errors);
+}
+
+bool
+Catalog::add_rule(RuleDraft draft, core::Errors& errors)
+{
+  if (draft.check_id) {
+    if (const Rule* other = find(draft.rule.id)) {
+      draft.duplicate.message =
+        fmt::format("duplicate rule id \"{}\" (also in {})", draft.rule.id, other->path);
+      draft.errors.insert(draft.errors.begin() + static_cast<long>(draft.duplicate_at),
+                          std::move(draft.duplicate));
+    }
+  }
+  if (!draft.errors.empty()) {
+    errors.insert(errors.end(), std::make_move_iterator(draft.errors.begin()),
+                  std::make_move_iterator(draft.errors.end()));
+    return false;
+  }
+  m_rules.push_back(std::move(draft.rule));
+  return true;
+}
+
+Catalog::RuleDraft
+Catalog::draft_rule(const std::string& path,
+                    std::string_view text,
+                    const YamlNode& root,
+                    const std::string& pack) const
+{
+  RuleDraft draft;
+  core::Errors& errors = draft.errors;
   auto error = [&](const YamlNode& at, std::string message) {
     errors.push_back(yaml_error(path, text, at, std::move(message)));
   };
@@ -207,7 +256,7 @@ Catalog::load_rule_tree(const std::string& path,
       at.column = 1;
     }
     error(at, fmt::format("a rule file must be a mapping, not {}", root.kind_name()));
-    return false;
+    return draft;
   }
   static constexpr std::array<std::string_view, 8> k_keys{
     "id", "kind", "severity", "message", "docs", "params", "profiles", "supersedes"};
@@ -236,7 +285,7 @@ Catalog::load_rule_tree(const std::string& path,
     return node;
   };
 
-  Rule rule;
+  Rule& rule = draft.rule;
   rule.path = path;
   rule.pack = pack;
   if (const YamlNode* id = scalar("id", true)) {
@@ -244,8 +293,10 @@ Catalog::load_rule_tree(const std::string& path,
     if (!RE2::FullMatch(id->value, k_id)) {
       error(*id, fmt::format("rule id \"{}\" must be category.name in lower case with hyphens",
                              id->value));
-    } else if (const Rule* other = find(id->value)) {
-      error(*id, fmt::format("duplicate rule id \"{}\" (also in {})", id->value, other->path));
+    } else {
+      draft.check_id = true;
+      draft.duplicate_at = errors.size();
+      draft.duplicate = yaml_error(path, text, *id, {});
     }
     rule.id = id->value;
     rule.category = rule.id.substr(0, rule.id.find('.'));
@@ -424,11 +475,7 @@ Catalog::load_rule_tree(const std::string& path,
       }
     }
   }
-  if (errors.size() != before) {
-    return false;
-  }
-  m_rules.push_back(std::move(rule));
-  return true;
+  return draft;
 }
 
 bool
@@ -469,7 +516,7 @@ Catalog::has_pack(const std::string& dir) const
 }
 
 bool
-Catalog::load_pack(const std::string& dir, core::Errors& errors)
+Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned threads)
 {
   if (has_pack(dir)) {
     return true;
@@ -488,12 +535,20 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors)
     if (!it->is_regular_file(ec) || it->path().extension() != ".yaml") {
       continue;
     }
-    const fs::path rel = fs::relative(it->path(), dir, ec);
+    // Below `dir` by name: no link among its folders, as none is followed.
+    // Only a link, or a file under data/ (which fs::relative may fail to
+    // resolve), needs the file system's answer.
+    fs::path rel = it->path().lexically_relative(dir);
+    if (it->is_symlink(ec) || (rel.begin() != rel.end() && *rel.begin() == "data")) {
+      rel = fs::relative(it->path(), dir, ec);
+    }
     (rel.begin() != rel.end() && *rel.begin() == "data" ? data_files : rule_files)
       .push_back(it->path());
   }
   std::sort(data_files.begin(), data_files.end());
   std::sort(rule_files.begin(), rule_files.end());
+  // Data files first, one after the other: rule files read m_data, which
+  // must not change while they are drafted.
   for (const auto& p : data_files) {
     std::string text;
     if (!read_file(p, text)) {
@@ -502,13 +557,79 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors)
     }
     load_data_text(p.string(), text, errors);
   }
-  for (const auto& p : rule_files) {
+
+  // Each rule file is read, parsed and checked on its own, on several
+  // threads; the drafts are then added in path order, which decides the
+  // duplicate ids and the order of the errors as loading them one by one.
+  struct RuleFile
+  {
+    bool read = false;
+    bool parsed = false;
+    core::Errors parse_errors;
+    RuleDraft draft;
+    std::exception_ptr failure;
+  };
+  std::vector<RuleFile> drafted(rule_files.size());
+  auto draft_file = [&](std::size_t i) {
+    RuleFile& file = drafted[i];
     std::string text;
-    if (!read_file(p, text)) {
-      errors.push_back(core::Error{p.string(), 0, 0, "cannot read file", {}});
+    if (!read_file(rule_files[i], text)) {
+      return;
+    }
+    file.read = true;
+    const std::string path = rule_files[i].string();
+    YamlNode root;
+    if (!parse_yaml(path, text, root, file.parse_errors)) {
+      return;
+    }
+    file.parsed = true;
+    file.draft = draft_rule(path, text, root, dir);
+  };
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < drafted.size(); i = next++) {
+      try {
+        draft_file(i);
+      } catch (...) {
+        drafted[i].failure = std::current_exception();
+      }
+    }
+  };
+  std::size_t workers = threads;
+  if (workers == 0) {
+    workers = rule_files.size() < k_parallel_files
+                ? 1
+                : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  }
+  workers = std::min(workers, rule_files.size());
+  std::vector<std::thread> pool;
+  pool.reserve(workers);
+  try {
+    while (pool.size() + 1 < workers) {
+      pool.emplace_back(work);
+    }
+  } catch (const std::system_error&) {
+    // No more threads: the files left are drafted by those running.
+  }
+  work();
+  for (std::thread& t : pool) {
+    t.join();
+  }
+
+  for (std::size_t i = 0; i < drafted.size(); ++i) {
+    RuleFile& file = drafted[i];
+    if (file.failure) {
+      std::rethrow_exception(file.failure);
+    }
+    if (!file.read) {
+      errors.push_back(core::Error{rule_files[i].string(), 0, 0, "cannot read file", {}});
       continue;
     }
-    load_rule_text(p.string(), text, dir, errors);
+    errors.insert(errors.end(), std::make_move_iterator(file.parse_errors.begin()),
+                  std::make_move_iterator(file.parse_errors.end()));
+    if (file.parsed) {
+      add_rule(std::move(file.draft), errors);
+    }
   }
   finish();
   return errors.size() == before;

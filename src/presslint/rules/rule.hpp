@@ -61,7 +61,11 @@ public:
   // Loads the built-in rule files compiled into the binary.
   bool load_builtin(core::Errors& errors);
   // Loads a user rule pack (a folder of rule files, and data/ lists) once.
-  bool load_pack(const std::string& dir, core::Errors& errors);
+  // Its rule files are read, parsed and checked on `threads` threads (0:
+  // one a core, none for a pack of a few files), then added in the order
+  // of their paths: the rules and the errors are those of loading the
+  // files one after the other.
+  bool load_pack(const std::string& dir, core::Errors& errors, unsigned threads = 0);
 
   [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
   [[nodiscard]] const Rule* find(std::string_view id) const;
@@ -90,6 +94,18 @@ public:
                       core::Errors& errors);
 
 private:
+  // One rule file checked without the catalogue's rules: all its errors
+  // but a duplicate id, which only adding it can tell.
+  struct RuleDraft;
+  // Reads only m_data, which does not change while a pack's rule files are
+  // drafted (data files load first): safe to call from several threads.
+  [[nodiscard]] RuleDraft draft_rule(const std::string& path,
+                                     std::string_view text,
+                                     const YamlNode& root,
+                                     const std::string& pack) const;
+  // Checks the draft's id against the rules loaded so far, adds its errors
+  // to `errors` and, if it has none, its rule to the catalogue.
+  bool add_rule(RuleDraft draft, core::Errors& errors);
   void finish();
 
   std::vector<Rule> m_rules;
