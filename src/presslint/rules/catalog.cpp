@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <system_error>
@@ -110,15 +111,16 @@ load_param_map(const checks::KindSpec& kind,
   return ok;
 }
 
-// A parameter's default value, parsed once per process.
-const YamlNode*
+// A parameter's default value, parsed once per process and shared by the
+// rules that use it.
+std::shared_ptr<const ParamEntry>
 default_value(const ParamSpec& spec)
 {
   if (spec.default_yaml.empty()) {
     return nullptr;
   }
   static std::mutex k_mutex;
-  static std::map<std::string, YamlNode, std::less<>> k_parsed;
+  static std::map<std::string, std::shared_ptr<const ParamEntry>, std::less<>> k_parsed;
   std::lock_guard<std::mutex> lock(k_mutex);
   auto it = k_parsed.find(spec.default_yaml);
   if (it == k_parsed.end()) {
@@ -127,9 +129,10 @@ default_value(const ParamSpec& spec)
     if (!parse_yaml("<default>", spec.default_yaml, node, ignored)) {
       return nullptr;
     }
-    it = k_parsed.emplace(std::string(spec.default_yaml), std::move(node)).first;
+    auto entry = std::make_shared<const ParamEntry>(ParamEntry{std::move(node), "<default>", true});
+    it = k_parsed.emplace(std::string(spec.default_yaml), std::move(entry)).first;
   }
-  return &it->second;
+  return it->second;
 }
 
 } // namespace
@@ -395,8 +398,8 @@ Catalog::draft_rule(const std::string& path,
   if (rule.kind != nullptr) {
     // The kind's defaults, then the rule file's own parameters.
     for (const ParamSpec& spec : rule.kind->params) {
-      if (const YamlNode* node = default_value(spec)) {
-        rule.params.set(std::string(spec.name), ParamEntry{*node, "<default>", true});
+      if (auto entry = default_value(spec)) {
+        rule.params.set(std::string(spec.name), std::move(entry));
       }
     }
     if (const YamlNode* params = root.find("params")) {
