@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include <memory>
 #include <random>
 #include <string>
 #include <utility>
@@ -36,6 +37,29 @@ rule_file(const std::string& id, const std::string& kind, const std::string& par
   return "id: " + id + "\nkind: " + kind + "\nseverity: note\nmessage: 'caps \"{match}\"'\n"
          "docs:\n  summary: s\nparams:\n" + params;
 }
+
+// The built-in rules and the pack in `dir`/pack, with the rule set they make.
+struct WithPack
+{
+  explicit WithPack(const TempDir& dir)
+  {
+    presslint::core::Errors errors;
+    REQUIRE(catalog.load_builtin(errors));
+    REQUIRE(catalog.load_pack(dir.path() + "/pack", errors));
+    set = presslint::rules::build_rule_set(catalog, presslint::rules::Config{}, "", {},
+                                           {"builtin", dir.path() + "/pack"}, errors);
+    REQUIRE(errors.empty());
+  }
+
+  std::vector<presslint::core::Finding> lint(const std::string& text) const
+  {
+    return presslint::lint::lint_document(presslint::test::markdown(text), *set,
+                                          catalog.region_matcher(), {});
+  }
+
+  presslint::rules::Catalog catalog;
+  std::unique_ptr<presslint::rules::RuleSet> set;
+};
 
 } // namespace
 
@@ -79,13 +103,7 @@ TEST_CASE("capitals: headline.all-caps flags exactly the headlines its former pa
                       "  scope: [headline]\n"
                       "  patterns: ['^[^\\p{Ll}]*\\p{Lu}{2,}[^\\p{Ll}]*\\s[^\\p{Ll}]*\\p{Lu}{2,}"
                       "[^\\p{Ll}]*$']\n"));
-  presslint::rules::Catalog catalog;
-  presslint::core::Errors errors;
-  REQUIRE(catalog.load_builtin(errors));
-  REQUIRE(catalog.load_pack(dir.path() + "/pack", errors));
-  const auto set = presslint::rules::build_rule_set(catalog, presslint::rules::Config{}, "", {},
-                                                    {"builtin", dir.path() + "/pack"}, errors);
-  REQUIRE(errors.empty());
+  const WithPack rules(dir);
 
   // Headlines made of pieces that exercise the pattern: capitals and
   // lower case in and out of ASCII, title case, a combining mark, digits,
@@ -103,9 +121,8 @@ TEST_CASE("capitals: headline.all-caps flags exactly the headlines its former pa
     for (int k = length(random); k > 0; --k) {
       headline += pieces[pick(random)];
     }
-    const auto doc =
-      presslint::test::markdown("# " + headline + "\n\nDAYTON, Ohio, March 3, 2026 — Acme opened a plant.\n");
-    const auto findings = presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {});
+    const auto findings =
+      rules.lint("# " + headline + "\n\nDAYTON, Ohio, March 3, 2026 — Acme opened a plant.\n");
     const auto expected = spans_of(findings, "house.caps-pattern");
     INFO(headline);
     CHECK(spans_of(findings, "headline.all-caps") == expected);
@@ -121,18 +138,9 @@ TEST_CASE("capitals: min-runs counts the runs of capitals, each after a space")
   TempDir dir;
   dir.write("pack/house/three.yaml",
             rule_file("house.three", "capitals", "  scope: [headline]\n  min-runs: 3\n"));
-  presslint::rules::Catalog catalog;
-  presslint::core::Errors errors;
-  REQUIRE(catalog.load_builtin(errors));
-  REQUIRE(catalog.load_pack(dir.path() + "/pack", errors));
-  const auto set = presslint::rules::build_rule_set(catalog, presslint::rules::Config{}, "", {},
-                                                    {"builtin", dir.path() + "/pack"}, errors);
-  REQUIRE(errors.empty());
+  const WithPack rules(dir);
   auto flagged = [&](const std::string& headline) {
-    const auto doc = presslint::test::markdown("# " + headline + "\n\nBody text.\n");
-    return spans_of(presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {}),
-                    "house.three")
-      .size();
+    return spans_of(rules.lint("# " + headline + "\n\nBody text.\n"), "house.three").size();
   };
   CHECK(flagged("ACME OPENS PLANT") == 1);
   CHECK(flagged("ACME OPENS A PLANT") == 1);

@@ -28,25 +28,9 @@ using presslint::rules::RuleSet;
 using presslint::rules::Toggle;
 using presslint::test::builtin_catalog;
 using presslint::test::TempDir;
+using presslint::test::summary;
 
 namespace {
-
-// "path:line:column: message" for each error, one a line, with `dir/`
-// taken off the paths.
-std::string
-summary(const Errors& errors, const std::string& dir = {})
-{
-  std::string out;
-  for (const auto& e : errors) {
-    std::string path = e.path;
-    if (!dir.empty() && path.rfind(dir + "/", 0) == 0) {
-      path = path.substr(dir.size() + 1);
-    }
-    out += path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message
-           + "\n";
-  }
-  return out;
-}
 
 // Writes a config into a fresh folder and loads it; returns the errors.
 std::string

@@ -19,19 +19,9 @@ using presslint::core::Error;
 using presslint::core::Errors;
 using presslint::rules::Catalog;
 using presslint::test::TempDir;
+using presslint::test::summary;
 
 namespace {
-
-std::string
-summary(const Errors& errors)
-{
-  std::string out;
-  for (const auto& e : errors) {
-    out += e.path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": "
-           + e.message + "\n";
-  }
-  return out;
-}
 
 std::string
 rule_text(const std::string& id, const std::string& extra = {})

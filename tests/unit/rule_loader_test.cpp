@@ -18,20 +18,9 @@ using presslint::rules::Rule;
 using presslint::test::builtin_catalog;
 using presslint::test::markdown;
 using presslint::test::slice;
+using presslint::test::summary;
 
 namespace {
-
-// "path:line:column: message" for each error, one a line.
-std::string
-summary(const Errors& errors)
-{
-  std::string out;
-  for (const auto& e : errors) {
-    out += e.path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": "
-           + e.message + "\n";
-  }
-  return out;
-}
 
 // A complete rule file; `extra` is appended.
 std::string

@@ -57,6 +57,21 @@ read_file(const std::string& path)
   return ss.str();
 }
 
+std::string
+summary(const core::Errors& errors, const std::string& dir)
+{
+  std::string out;
+  for (const auto& e : errors) {
+    std::string path = e.path;
+    if (!dir.empty() && path.rfind(dir + "/", 0) == 0) {
+      path = path.substr(dir.size() + 1);
+    }
+    out += path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message
+           + "\n";
+  }
+  return out;
+}
+
 document::Document
 markdown(const std::string& text, const std::string& path)
 {

@@ -2,6 +2,7 @@
 
 // Shared helpers for the unit tests.
 
+#include <presslint/core/error.hpp>
 #include <presslint/document/document.hpp>
 #include <presslint/rules/rule.hpp>
 
@@ -16,6 +17,10 @@ std::string shared_dir();
 
 // Reads a whole file.
 std::string read_file(const std::string& path);
+
+// "path:line:column: message" for each error, one a line, with `dir/`
+// taken off the paths.
+std::string summary(const core::Errors& errors, const std::string& dir = {});
 
 // A Markdown document parsed from text, as the linter would read it.
 document::Document markdown(const std::string& text, const std::string& path = "test.md");

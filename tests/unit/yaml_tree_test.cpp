@@ -1,3 +1,5 @@
+#include "support.hpp"
+
 #include <presslint/rules/yaml_tree.hpp>
 
 #include <doctest/doctest.h>
@@ -9,20 +11,9 @@
 using presslint::core::Errors;
 using presslint::rules::parse_yaml;
 using presslint::rules::YamlNode;
+using presslint::test::summary;
 
 namespace {
-
-// "path:line:column: message" for each error, one per line.
-std::string
-summary(const Errors& errors)
-{
-  std::string out;
-  for (const auto& e : errors) {
-    out += e.path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": "
-           + e.message + "\n";
-  }
-  return out;
-}
 
 // Parses text that must fail and returns the summary of its errors.
 std::string
