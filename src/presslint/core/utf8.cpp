@@ -181,9 +181,12 @@ namespace {
 // Membership of a code point in a Unicode class. RE2 knows the classes;
 // asking it costs a match per call, so each answer is remembered (0: not
 // asked yet, 1: no, 2: yes), and the pattern is compiled only when a code
-// point outside ASCII is first asked about. The answers are zero-initialised
-// static storage: only the pages of the code points met are ever touched.
-using Answers = std::array<std::atomic<std::uint8_t>, 0x110000>;
+// point outside ASCII is first asked about. The answers are plain bytes in
+// zero-initialised static storage, read and written atomically through
+// std::atomic_ref: only the pages of the code points met are ever touched
+// (an array of std::atomic would need its constructors run, too many for
+// some compilers to do at compile time).
+using Answers = std::array<std::uint8_t, 0x110000>;
 
 class CodePointClass
 {
@@ -198,7 +201,7 @@ public:
     if (cp > 0x10FFFF) {
       return false;
     }
-    std::atomic<std::uint8_t>& known = m_known[cp];
+    const std::atomic_ref<std::uint8_t> known(m_known[cp]);
     const std::uint8_t cached = known.load(std::memory_order_relaxed);
     if (cached != 0) {
       return cached == 2;
@@ -218,9 +221,9 @@ private:
   Answers& m_known;
 };
 
-constinit Answers k_word_answers{};
-constinit Answers k_upper_answers{};
-constinit Answers k_lower_answers{};
+Answers k_word_answers;
+Answers k_upper_answers;
+Answers k_lower_answers;
 constinit CodePointClass k_word_class{R"(^[\pL\pN\pM]$)", k_word_answers};
 constinit CodePointClass k_upper_class{R"(^\p{Lu}$)", k_upper_answers};
 constinit CodePointClass k_lower_class{R"(^\p{Ll}$)", k_lower_answers};
