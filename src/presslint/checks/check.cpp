@@ -3,7 +3,6 @@
 #include <presslint/rules/rule.hpp>
 
 #include <algorithm>
-#include <set>
 #include <stdexcept>
 
 namespace presslint::checks {
@@ -123,45 +122,52 @@ for_each_scoped_text(const document::Document& doc,
                      const std::vector<std::string>& scope,
                      const std::function<void(const document::MappedText&)>& visit)
 {
-  std::set<std::size_t> blocks;
-  std::set<std::size_t> lines;
+  // Sorted vectors, not sets: this runs for every rule on every document.
+  std::vector<std::size_t> blocks;
+  std::vector<std::size_t> lines;
   for (const std::string& s : scope) {
     if (s == "all") {
       for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const auto kind = doc.blocks[i].kind;
         if (kind != document::BlockKind::code && kind != document::BlockKind::html) {
-          blocks.insert(i);
+          blocks.push_back(i);
         }
       }
     } else if (s == "headline") {
       if (regions.headline) {
-        blocks.insert(*regions.headline);
+        blocks.push_back(*regions.headline);
       }
     } else if (s == "body" || s == "quotation") {
-      blocks.insert(regions.body.begin(), regions.body.end());
+      blocks.insert(blocks.end(), regions.body.begin(), regions.body.end());
     } else if (s == "boilerplate") {
-      blocks.insert(regions.boilerplate.begin(), regions.boilerplate.end());
+      blocks.insert(blocks.end(), regions.boilerplate.begin(), regions.boilerplate.end());
     } else if (s == "notes") {
-      blocks.insert(regions.notes.begin(), regions.notes.end());
+      blocks.insert(blocks.end(), regions.notes.begin(), regions.notes.end());
     } else if (s == "contact") {
       for (const auto& c : regions.contacts) {
         for (std::size_t l = c.first_line; l <= c.last_line; ++l) {
-          lines.insert(l);
+          lines.push_back(l);
         }
       }
     } else if (s == "release-line") {
       for (const auto& r : regions.release_lines) {
-        lines.insert(r.line);
+        lines.push_back(r.line);
       }
     }
   }
+  const auto sort_unique = [](std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
+  sort_unique(blocks);
+  sort_unique(lines);
   for (const std::size_t b : blocks) {
     visit(doc.blocks[b].content);
   }
   for (const std::size_t l : lines) {
     // A line already seen as part of a block is not visited twice.
     const std::size_t b = doc.lines[l].block;
-    if (b != document::Line::npos && blocks.count(b) != 0) {
+    if (b != document::Line::npos && std::binary_search(blocks.begin(), blocks.end(), b)) {
       continue;
     }
     visit(doc.lines[l].content);
