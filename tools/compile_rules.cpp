@@ -5,6 +5,7 @@
 //
 //   presslint-compile-rules RULES_DIR OUTPUT.cpp
 
+#include <presslint/core/read_file.hpp>
 #include <presslint/rules/yaml_binary.hpp>
 #include <presslint/rules/yaml_tree.hpp>
 
@@ -12,7 +13,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -30,15 +30,6 @@ append_bytes(std::string& out, const std::string& name, const void* data, std::s
     out += std::to_string(bytes[i]) + ",";
   }
   out += "\n  0};\n";
-}
-
-std::string
-read(const fs::path& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 } // namespace
@@ -63,7 +54,13 @@ main(int argc, char** argv)
   std::string table;
   bool ok = true;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string text = read(root / files[i]);
+    std::string text;
+    const auto status = presslint::core::read_file((root / files[i]).string(), text);
+    if (status != presslint::core::ReadStatus::ok) {
+      std::fprintf(stderr, "rules/%s: %s\n", files[i].c_str(), presslint::core::describe(status));
+      ok = false;
+      continue;
+    }
     presslint::rules::YamlNode tree;
     presslint::core::Errors errors;
     if (!presslint::rules::parse_yaml("rules/" + files[i], text, tree, errors)) {
@@ -94,8 +91,9 @@ main(int argc, char** argv)
   // Written only when it changed, so that an unchanged rule set does not
   // rebuild the library.
   const fs::path output = argv[2];
-  std::error_code ec;
-  if (fs::exists(output, ec) && read(output) == out) {
+  std::string previous;
+  if (presslint::core::read_file(output.string(), previous) == presslint::core::ReadStatus::ok
+      && previous == out) {
     return 0;
   }
   const fs::path temp = output.string() + ".tmp";

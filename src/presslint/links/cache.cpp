@@ -1,13 +1,12 @@
 #include <presslint/links/cache.hpp>
 
 #include <presslint/core/atomic_file.hpp>
+#include <presslint/core/read_file.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -74,18 +73,16 @@ Cache::load(const std::string& dir, std::string& warning)
   m_dir = dir;
   m_path = (fs::path(dir) / "links.json").string();
   m_entries.clear();
-  std::error_code ec;
-  if (!fs::exists(m_path, ec)) {
+  std::string text;
+  const core::ReadStatus status = core::read_file(m_path, text);
+  if (status == core::ReadStatus::no_such_file) {
     return true;
   }
-  std::ifstream in(m_path, std::ios::binary);
-  if (!in) {
+  if (status != core::ReadStatus::ok) {
     warning = "cannot read the link cache " + m_path + "; it is ignored";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const nlohmann::json j = nlohmann::json::parse(ss.str(), nullptr, false);
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   auto corrupt = [&](const std::string& why) {
     warning = "the link cache " + m_path + " is not valid (" + why + "); it is ignored";
     m_entries.clear();

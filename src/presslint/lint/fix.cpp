@@ -1,6 +1,7 @@
 #include <presslint/lint/fix.hpp>
 
 #include <presslint/core/atomic_file.hpp>
+#include <presslint/core/read_file.hpp>
 #include <presslint/document/reader.hpp>
 #include <presslint/lint/linter.hpp>
 
@@ -8,8 +9,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace presslint::lint {
 
@@ -18,19 +17,13 @@ namespace {
 bool
 read_bytes(const std::string& path, std::string& out, std::string& why)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = "cannot be read again before writing";
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
+  const core::ReadStatus status = core::read_file(path, out);
+  if (status == core::ReadStatus::read_error) {
     why = "read error";
-    return false;
+  } else if (status != core::ReadStatus::ok) {
+    why = "cannot be read again before writing";
   }
-  out = ss.str();
-  return true;
+  return status == core::ReadStatus::ok;
 }
 
 bool

@@ -1,5 +1,6 @@
 #include <presslint/lint/run.hpp>
 
+#include <presslint/core/read_file.hpp>
 #include <presslint/document/reader.hpp>
 #include <presslint/lint/linter.hpp>
 
@@ -8,12 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <utility>
 
@@ -26,30 +25,22 @@ namespace {
 bool
 read_all(const std::string& path, std::string& out, std::string& why)
 {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    why = "is a folder";
-    return false;
+  const core::ReadStatus status = core::read_file(path, out, document::k_max_file_size);
+  if (status == core::ReadStatus::ok) {
+    return true;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = fs::exists(path, ec) ? "cannot be read (permission denied?)" : "no such file";
-    return false;
+  if (status == core::ReadStatus::too_large) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec); // a pipe has none
+    why = !ec && size > document::k_max_file_size
+            ? fmt::format("file is too large ({} MB; the limit is {} MB)", size / (1024 * 1024),
+                          document::k_max_file_size / (1024 * 1024))
+            : fmt::format("file is too large (the limit is {} MB)",
+                          document::k_max_file_size / (1024 * 1024));
+  } else {
+    why = core::describe(status);
   }
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > document::k_max_file_size) {
-    why = fmt::format("file is too large ({} MB; the limit is {} MB)", size / (1024 * 1024),
-                      document::k_max_file_size / (1024 * 1024));
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    why = "read error";
-    return false;
-  }
-  out = ss.str();
-  return true;
+  return false;
 }
 
 // What reports do not read of a linted document: its blocks, lines and

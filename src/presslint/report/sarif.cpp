@@ -1,14 +1,14 @@
 #include <presslint/report/sarif.hpp>
 
+#include <presslint/core/read_file.hpp>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -343,19 +343,21 @@ bool
 load_baseline(const std::string& path, std::set<std::string>& fingerprints, core::Error& error)
 {
   error = core::Error{path, 0, 0, "", {}};
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
+  std::string text;
+  switch (core::read_file(path, text)) {
+  case core::ReadStatus::ok:
+    break;
+  case core::ReadStatus::is_folder:
     error.message = "baseline: is a folder, not a SARIF report";
     return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error.message = fs::exists(path, ec) ? "baseline: cannot be read" : "baseline: no such file";
+  case core::ReadStatus::no_such_file:
+    error.message = "baseline: no such file";
+    return false;
+  default:
+    error.message = "baseline: cannot be read";
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const Json log = Json::parse(ss.str(), nullptr, false);
+  const Json log = Json::parse(text, nullptr, false);
   if (log.is_discarded()) {
     error.message = "baseline: not a SARIF report (not valid JSON)";
     return false;

@@ -1,4 +1,5 @@
 #include <presslint/checks/check.hpp>
+#include <presslint/core/read_file.hpp>
 #include <presslint/rules/embedded.hpp>
 #include <presslint/rules/rule.hpp>
 #include <presslint/rules/yaml_binary.hpp>
@@ -11,11 +12,9 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
@@ -50,19 +49,6 @@ scalar_list(const YamlNode* node)
     }
   }
   return out;
-}
-
-bool
-read_file(const fs::path& path, std::string& out)
-{
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 // Loads one parameter map (from a rule file, a profile or a config) into
@@ -554,7 +540,7 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
   // must not change while they are drafted.
   for (const auto& p : data_files) {
     std::string text;
-    if (!read_file(p, text)) {
+    if (core::read_file(p.string(), text) != core::ReadStatus::ok) {
       errors.push_back(core::Error{p.string(), 0, 0, "cannot read file", {}});
       continue;
     }
@@ -576,7 +562,7 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
   auto draft_file = [&](std::size_t i) {
     RuleFile& file = drafted[i];
     std::string text;
-    if (!read_file(rule_files[i], text)) {
+    if (core::read_file(rule_files[i].string(), text) != core::ReadStatus::ok) {
       return;
     }
     file.read = true;

@@ -1,6 +1,7 @@
 #include <presslint/rules/config.hpp>
 
 #include <presslint/checks/check.hpp>
+#include <presslint/core/read_file.hpp>
 #include <presslint/rules/yaml_tree.hpp>
 
 #include <fmt/format.h>
@@ -8,8 +9,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -79,26 +78,13 @@ glob_to_regex(std::string_view glob)
 namespace {
 
 bool
-read_text(const std::string& path, std::string& out)
-{
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
-
-bool
 load_one(const std::string& path,
          Config& out,
          std::vector<std::string>& chain,
          core::Errors& errors)
 {
   std::string text;
-  if (!read_text(path, text)) {
+  if (core::read_file(path, text) != core::ReadStatus::ok) {
     errors.push_back(core::Error{path, 0, 0, "cannot read config file", {}});
     return false;
   }
