@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <memory>
 #include <random>
 #include <string>
@@ -63,36 +64,55 @@ struct WithPack
 
 } // namespace
 
-TEST_CASE("code point case: the same as RE2's \\p{Lu} and \\p{Ll} for every code point")
+TEST_CASE("code point classes: the same as RE2's for every code point")
 {
-  const RE2 upper(R"(^\p{Lu}$)");
-  const RE2 lower(R"(^\p{Ll}$)");
-  std::size_t uppers = 0;
-  std::size_t lowers = 0;
-  std::size_t mismatches = 0;
+  // The tables are written at build time from these same classes.
+  struct Class
+  {
+    const char* pattern;
+    bool (*test)(char32_t);
+    std::size_t members = 0;
+    std::size_t mismatches = 0;
+  };
+  std::array<Class, 4> classes{{
+    {R"(^\p{Lu}$)", &presslint::core::is_upper_code_point},
+    {R"(^\p{Ll}$)", &presslint::core::is_lower_code_point},
+    {R"(^\pL$)", &presslint::core::is_letter_code_point},
+    {R"(^[\pL\pN\pM_]$)", &presslint::core::is_word_code_point},
+  }};
+  std::vector<std::unique_ptr<RE2>> patterns;
+  for (const Class& c : classes) {
+    patterns.push_back(std::make_unique<RE2>(c.pattern));
+    REQUIRE(patterns.back()->ok());
+  }
   for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) {
       continue;
     }
     std::string s;
     presslint::core::append_utf8(s, cp);
-    const bool u = RE2::FullMatch(s, upper);
-    const bool l = RE2::FullMatch(s, lower);
-    uppers += u ? 1 : 0;
-    lowers += l ? 1 : 0;
-    if (u != presslint::core::is_upper_code_point(cp) || l != presslint::core::is_lower_code_point(cp)) {
-      ++mismatches;
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+      const bool member = RE2::FullMatch(s, *patterns[i]);
+      classes[i].members += member ? 1 : 0;
+      if (member != classes[i].test(cp)) {
+        ++classes[i].mismatches;
+      }
     }
   }
-  CHECK(mismatches == 0);
-  CHECK(uppers > 1000);
-  CHECK(lowers > 1000);
-  // Asked again, from the remembered answers.
+  for (const Class& c : classes) {
+    CAPTURE(c.pattern);
+    CHECK(c.mismatches == 0);
+    CHECK(c.members > 1000);
+  }
   CHECK(presslint::core::is_upper_code_point(U'É'));
   CHECK_FALSE(presslint::core::is_upper_code_point(U'é'));
   CHECK(presslint::core::is_lower_code_point(U'ß'));
   CHECK_FALSE(presslint::core::is_upper_code_point(0x01C5)); // ǅ is title case (Lt)
+  CHECK(presslint::core::is_letter_code_point(0x01C5));
+  CHECK(presslint::core::is_word_code_point(0x0301)); // a combining mark
+  CHECK_FALSE(presslint::core::is_letter_code_point(0x0301));
   CHECK_FALSE(presslint::core::is_upper_code_point(0x110000));
+  CHECK_FALSE(presslint::core::is_word_code_point(0x110000));
 }
 
 TEST_CASE("capitals: headline.all-caps flags exactly the headlines its former pattern matched")

@@ -3,12 +3,16 @@
 #include "support.hpp"
 
 #include <presslint/checks/contact_parse.hpp>
+#include <presslint/core/utf8.hpp>
 #include <presslint/lint/linter.hpp>
 #include <presslint/rules/rule_set.hpp>
 
 #include <doctest/doctest.h>
 
+#include <re2/re2.h>
+
 #include <chrono>
+#include <random>
 
 using namespace presslint;
 namespace contact = presslint::checks::contact;
@@ -198,6 +202,54 @@ TEST_CASE("contact block: names")
   CHECK_FALSE(contact::has_name("press@acme.com", fields));
   CHECK_FALSE(contact::has_name("Email: press@acme.com Phone: 937-555-0142", fields));
   CHECK_FALSE(contact::has_name("Web: https://acme.com/press or www.acme.com", fields));
+}
+
+TEST_CASE("contact block: field lines are the lines RE2's former pattern matched")
+{
+  // The pattern is_field_line stands for, with its label counted.
+  const RE2 field(R"(^[\s>*_]*\p{Lu}([\p{L} ]*):\s*\S)");
+  REQUIRE(field.ok());
+  auto by_pattern = [&](const std::string& line) {
+    re2::StringPiece label;
+    return RE2::PartialMatch(line, field, &label)
+           && core::count_code_points(std::string_view(label.data(), label.size())) <= 30;
+  };
+  // Hand-picked lines, then random ones from pieces that sit near each edge.
+  // All valid UTF-8, as every document's text is.
+  const std::vector<std::string> fixed{
+    "Email: press@acme.com", "Phone:", "Phone: ", "Phone:\tx", "> **Media:** Dana",
+    "_Press office_: yes", "media: lower case", "Élodie Martin: +33", "Ǆ digraph: x",
+    "ǅ title case: x", "Über uns: x", "Δελτίο Τύπου: x", "A: b",
+    "Abcdefghijklmnopqrstuvwxyzabcde: x", "Abcdefghijklmnopqrstuvwxyzabcdef: x",
+    "Name 2: x", "Name-Surname: x", "Name\u00A0Surname: x", "  \f\r Name: x", "Name :x",
+    "", ":", "N", "Name:\n", "Name: \u00FF", "\u00FFName: x", "Na\u00FFme: x"};
+  const std::vector<std::string> pieces{
+    "A", "Z", "a", "z", "É", "é", "ß", "Ǆ", "ǅ", "Δ", "δ", "中", "\u0301", " ", "  ", "\t",
+    "\n", "\f", "\r", "\v", ">", "*", "_", "-", ":", "::", "1", ".", "x", "\u00A0", "\u00FF",
+    "\u00C3", "\U0001D400", "Abcdefghijklmn", "opqrstuvwxyzab"};
+  std::mt19937 random(20261130);
+  std::vector<std::string> lines = fixed;
+  for (int i = 0; i < 20000; ++i) {
+    std::string line;
+    const std::size_t n = 1 + random() % 8;
+    for (std::size_t k = 0; k < n; ++k) {
+      line += pieces[random() % pieces.size()];
+    }
+    lines.push_back(line);
+  }
+  std::size_t fields = 0;
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    const bool expected = by_pattern(line);
+    fields += expected ? 1 : 0;
+    CHECK(contact::is_field_line(line) == expected);
+  }
+  CHECK(fields > 300);
+  CHECK(contact::is_field_line("Email: press@acme.com"));
+  CHECK(contact::is_field_line("Abcdefghijklmnopqrstuvwxyzabcde: x"));       // 30 after the capital
+  CHECK_FALSE(contact::is_field_line("Abcdefghijklmnopqrstuvwxyzabcdef: x")); // 31
+  CHECK_FALSE(contact::is_field_line("media: lower case"));
+  CHECK_FALSE(contact::is_field_line("Phone: "));
 }
 
 TEST_CASE("contact rules on whole releases")

@@ -270,15 +270,8 @@ private:
     };
     auto is_field = [&](std::size_t l) {
       const std::string& t = doc.lines[l].content.text;
-      // "Label: value", a label of at most 31 letters and spaces. The
-      // length is counted here: a bounded repeat of \p{L} makes RE2 build
-      // thirty copies of the class (a program of 36,000 instructions).
-      static const RE2 k_field(R"(^[\s>*_]*\p{Lu}([\p{L} ]*):\s*\S)");
-      re2::StringPiece label;
       return !contact::find_email_candidates(t).empty()
-             || !contact::find_phone_candidates(t, m_phone_labels).empty()
-             || (RE2::PartialMatch(t, k_field, &label)
-                 && core::count_code_points(std::string_view(label.data(), label.size())) <= 30);
+             || !contact::find_phone_candidates(t, m_phone_labels).empty() || contact::is_field_line(t);
     };
     auto blank = [&](std::size_t l) {
       return doc.lines[l].content.text.find_first_not_of(" \t\r") == std::string::npos;

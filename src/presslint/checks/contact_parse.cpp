@@ -712,4 +712,47 @@ has_name(std::string_view text, const std::vector<std::string>& field_words)
   return false;
 }
 
+namespace {
+
+// RE2's \s.
+bool
+is_re2_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+} // namespace
+
+bool
+is_field_line(std::string_view t)
+{
+  std::size_t i = 0;
+  while (i < t.size() && (is_re2_space(t[i]) || t[i] == '>' || t[i] == '*' || t[i] == '_')) {
+    ++i;
+  }
+  std::size_t len = 0;
+  if (i >= t.size() || !core::is_upper_code_point(core::decode_utf8(t, i, len))) {
+    return false;
+  }
+  i += len;
+  std::size_t label = 0; // code points after the capital
+  while (i < t.size()) {
+    const char32_t cp = core::decode_utf8(t, i, len);
+    if (cp != U' ' && !core::is_letter_code_point(cp)) {
+      break;
+    }
+    i += len;
+    ++label;
+  }
+  if (i >= t.size() || t[i] != ':' || label > 30) {
+    return false;
+  }
+  for (++i; i < t.size(); ++i) {
+    if (!is_re2_space(t[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace presslint::checks::contact

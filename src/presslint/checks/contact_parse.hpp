@@ -68,4 +68,12 @@ phone_problem(std::string_view number, NationalFormat national);
 bool
 has_name(std::string_view text, const std::vector<std::string>& field_words);
 
+// Whether a line reads "Label: value": after any of white space, ">", "*"
+// and "_", a capital letter, at most 30 more letters and spaces, a colon,
+// and then something. The same lines as RE2's ^[\s>*_]*\p{Lu}([\p{L} ]*):\s*\S
+// with the label counted, tested code point by code point: RE2 took 3 ms
+// to compile that pattern. `line` is valid UTF-8, as a document's text is.
+bool
+is_field_line(std::string_view line);
+
 } // namespace presslint::checks::contact

@@ -1,12 +1,10 @@
 #include <presslint/core/utf8.hpp>
 
-#include <re2/re2.h>
+#include <presslint/core/unicode_tables.hpp>
 
-#include <array>
-#include <atomic>
+#include <algorithm>
 #include <cstdint>
-#include <memory>
-#include <mutex>
+#include <iterator>
 #include <string>
 
 namespace presslint::core {
@@ -176,59 +174,17 @@ byte_offset_of_utf16_unit(std::string_view text, std::size_t unit_index)
   return text.size();
 }
 
-namespace {
+namespace unicode {
 
-// Membership of a code point in a Unicode class. RE2 knows the classes;
-// asking it costs a match per call, so each answer is remembered (0: not
-// asked yet, 1: no, 2: yes), and the pattern is compiled only when a code
-// point outside ASCII is first asked about. The answers are plain bytes in
-// zero-initialised static storage, read and written atomically through
-// std::atomic_ref: only the pages of the code points met are ever touched
-// (an array of std::atomic would need its constructors run, too many for
-// some compilers to do at compile time).
-using Answers = std::array<std::uint8_t, 0x110000>;
-
-class CodePointClass
+bool
+contains(std::span<const CodePointRange> ranges, char32_t cp)
 {
-public:
-  constexpr CodePointClass(const char* pattern, Answers& known)
-    : m_pattern(pattern), m_known(known)
-  {
-  }
+  const auto it = std::upper_bound(ranges.begin(), ranges.end(), cp,
+                                   [](char32_t c, const CodePointRange& r) { return c < r.first; });
+  return it != ranges.begin() && cp <= std::prev(it)->last;
+}
 
-  bool contains(char32_t cp)
-  {
-    if (cp > 0x10FFFF) {
-      return false;
-    }
-    const std::atomic_ref<std::uint8_t> known(m_known[cp]);
-    const std::uint8_t cached = known.load(std::memory_order_relaxed);
-    if (cached != 0) {
-      return cached == 2;
-    }
-    std::call_once(m_once, [this] { m_re = std::make_unique<const RE2>(m_pattern); });
-    std::string encoded;
-    append_utf8(encoded, cp);
-    const bool member = RE2::FullMatch(encoded, *m_re);
-    known.store(member ? 2 : 1, std::memory_order_relaxed);
-    return member;
-  }
-
-private:
-  const char* m_pattern;
-  std::once_flag m_once;
-  std::unique_ptr<const RE2> m_re;
-  Answers& m_known;
-};
-
-Answers k_word_answers;
-Answers k_upper_answers;
-Answers k_lower_answers;
-constinit CodePointClass k_word_class{R"(^[\pL\pN\pM]$)", k_word_answers};
-constinit CodePointClass k_upper_class{R"(^\p{Lu}$)", k_upper_answers};
-constinit CodePointClass k_lower_class{R"(^\p{Ll}$)", k_lower_answers};
-
-} // namespace
+} // namespace unicode
 
 bool
 is_word_code_point(char32_t cp)
@@ -237,7 +193,7 @@ is_word_code_point(char32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
            || (cp >= '0' && cp <= '9') || cp == '_';
   }
-  return k_word_class.contains(cp);
+  return unicode::contains(unicode::word, cp);
 }
 
 bool
@@ -246,7 +202,7 @@ is_upper_code_point(char32_t cp)
   if (cp < 0x80) {
     return cp >= 'A' && cp <= 'Z';
   }
-  return k_upper_class.contains(cp);
+  return unicode::contains(unicode::upper, cp);
 }
 
 bool
@@ -255,7 +211,16 @@ is_lower_code_point(char32_t cp)
   if (cp < 0x80) {
     return cp >= 'a' && cp <= 'z';
   }
-  return k_lower_class.contains(cp);
+  return unicode::contains(unicode::lower, cp);
+}
+
+bool
+is_letter_code_point(char32_t cp)
+{
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  return unicode::contains(unicode::letter, cp);
 }
 
 bool

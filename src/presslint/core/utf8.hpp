@@ -33,6 +33,8 @@ bool is_word_code_point(char32_t cp);
 // Unicode's upper-case (Lu) and lower-case (Ll) letters.
 bool is_upper_code_point(char32_t cp);
 bool is_lower_code_point(char32_t cp);
+// Unicode's letters (L).
+bool is_letter_code_point(char32_t cp);
 
 // True when the match [begin, end) does not start or end inside a word: a
 // word character at an edge of the match must not touch another one.
