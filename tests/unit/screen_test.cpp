@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,69 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
   }
   CHECK(files > 20);
   CHECK(pack_findings > 50);
+}
+
+TEST_CASE("screen: word lists found from their starts give the matches a scan gives")
+{
+  // Word lists that overlap, nest, share words and differ in case, as a
+  // pack of house-style rules does; and patterns that are not word lists.
+  const std::vector<std::string> vocabulary{
+    "seamless", "seamless integration", "integration", "cutting-edge", "edge", "TK", "tk",
+    "naïve", "Über", "über uns", "world-class", "class", "best in class", "synergy",
+    "synergies", "a", "I", "leading", "leading provider", "provider", "state of the art"};
+  std::vector<Pattern> patterns;
+  for (std::size_t k = 0; k < 40; ++k) {
+    std::vector<std::string> words;
+    for (std::size_t w = 0; w < 4; ++w) {
+      words.push_back(vocabulary[(k * 7 + w * 5) % vocabulary.size()]);
+    }
+    words.push_back("term" + std::to_string(k));
+    patterns.push_back(presslint::checks::compile_words(words, k % 3 != 0));
+  }
+  patterns.push_back(pattern(R"(x*)"));
+  patterns.push_back(pattern(R"(\bclass\w*)", true));
+  std::vector<std::shared_ptr<const presslint::checks::LazyRegex>> lazies;
+  for (const Pattern& p : patterns) {
+    lazies.push_back(p.lazy);
+  }
+  const PatternScreen screen(lazies);
+
+  // Texts from the same pieces, with words run into others ("Atkins").
+  const std::vector<std::string> pieces{
+    "seamless", "Seamless", "integration", " ", "  ", "\n", "-", "cutting", "edge", "TK", "Atkins",
+    "tk", "naïve", "NAÏVE", "Über", "über", "uns", "world", "class", "classes", "best in", "in",
+    "synergy", "synergies", "a", "I", "leading", "provider", "state of the art", "term1", "term12",
+    ".", ",", "x", "xx", "é", "—", "art"};
+  std::mt19937 random(7);
+  std::size_t located = 0;
+  std::size_t matches = 0;
+  for (int t = 0; t < 400; ++t) {
+    std::string s;
+    const std::size_t n = 5 + random() % 60;
+    for (std::size_t k = 0; k < n; ++k) {
+      s += pieces[random() % pieces.size()];
+      if (random() % 3 != 0) {
+        s += ' ';
+      }
+    }
+    presslint::document::MappedText text;
+    text.append_verbatim(s, 0);
+    ScreenCache cache(&screen);
+    for (const Pattern& p : patterns) {
+      std::vector<std::pair<std::size_t, std::size_t>> scanned;
+      std::vector<std::pair<std::size_t, std::size_t>> found;
+      presslint::checks::for_each_match(p, text.text,
+                                        [&](std::size_t b, std::size_t e) { scanned.emplace_back(b, e); });
+      cache.for_each_match(p, text, [&](std::size_t b, std::size_t e) { found.emplace_back(b, e); });
+      CAPTURE(s);
+      CAPTURE(p.source);
+      CHECK(found == scanned);
+      matches += scanned.size();
+    }
+    located += cache.texts_located();
+  }
+  CHECK(located > 20); // the path under test was taken (texts with fewer starts)
+  CHECK(matches > 5000);
 }
 
 TEST_CASE("built-in rule files: the tree parsed at build time is the tree the YAML gives")

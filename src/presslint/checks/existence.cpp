@@ -42,15 +42,17 @@ public:
       // Matches of all the patterns; where two overlap, the first and
       // longest is the one problem reported.
       std::vector<std::pair<std::size_t, std::size_t>> matches;
-      for (const Pattern& p : m_patterns) {
-        if (ctx.screen != nullptr && !ctx.screen->may_match(p, text)) {
-          continue;
+      const auto found = [&](std::size_t b, std::size_t e) {
+        if (!text.overlaps_code(b, e)) {
+          matches.emplace_back(b, e);
         }
-        for_each_match(p, text.text, [&](std::size_t b, std::size_t e) {
-          if (!text.overlaps_code(b, e)) {
-            matches.emplace_back(b, e);
-          }
-        });
+      };
+      for (const Pattern& p : m_patterns) {
+        if (ctx.screen != nullptr) {
+          ctx.screen->for_each_match(p, text, found);
+        } else {
+          for_each_match(p, text.text, found);
+        }
       }
       std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second > b.second;

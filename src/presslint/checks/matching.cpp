@@ -12,10 +12,21 @@ namespace presslint::checks {
 
 namespace {
 
+// The offset of the code point after the one at `pos`.
+std::size_t
+next_code_point(std::string_view text, std::size_t pos)
+{
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    ++pos;
+  }
+  return pos;
+}
+
 } // namespace
 
-LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id)
-  : m_pattern(std::move(pattern)), m_options(options), m_id(id)
+LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id, bool words)
+  : m_pattern(std::move(pattern)), m_options(options), m_id(id), m_words(words)
 {
 }
 
@@ -29,17 +40,17 @@ LazyRegex::get() const
 // Patterns by text and options, for the whole run: RE2 objects are
 // immutable once built and safe to share between threads.
 std::shared_ptr<const LazyRegex>
-shared_pattern(const std::string& pattern, const RE2::Options& options)
+shared_pattern(const std::string& pattern, const RE2::Options& options, bool words)
 {
-  using Key = std::tuple<std::string, bool, std::int64_t>;
+  using Key = std::tuple<std::string, bool, std::int64_t, bool>;
   static std::mutex k_mutex;
   static std::map<Key, std::shared_ptr<const LazyRegex>> k_cache;
-  Key key{pattern, options.case_sensitive(), options.max_mem()};
+  Key key{pattern, options.case_sensitive(), options.max_mem(), words};
   std::lock_guard<std::mutex> lock(k_mutex);
   if (auto it = k_cache.find(key); it != k_cache.end()) {
     return it->second;
   }
-  auto lazy = std::make_shared<const LazyRegex>(pattern, options, k_cache.size() + 1);
+  auto lazy = std::make_shared<const LazyRegex>(pattern, options, k_cache.size() + 1, words);
   return k_cache.emplace(std::move(key), std::move(lazy)).first->second;
 }
 
@@ -108,7 +119,7 @@ compile_words(const std::vector<std::string>& words, bool ignore_case)
   // An empty list matches nothing.
   p.lazy = shared_pattern(
     alternation.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : "(" + alternation + ")",
-    options);
+    options, !alternation.empty());
   p.whole_words = true;
   return p;
 }
@@ -132,19 +143,43 @@ for_each_match(const Pattern& pattern,
          && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
     const auto b = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t e = b + match.size();
-    if (match.empty()) {
-      pos = b + 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
-        ++pos;
-      }
+    // An empty match, or one inside a word, is tried again one code point
+    // further on: "Atkins" holds no "TK".
+    if (match.empty() || (pattern.whole_words && !core::is_word_boundary_match(text, b, e))) {
+      pos = next_code_point(text, b);
       continue;
     }
-    if (pattern.whole_words && !core::is_word_boundary_match(text, b, e)) {
-      // Try again one code point further on: "Atkins" holds no "TK".
-      pos = b + 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
-        ++pos;
-      }
+    visit(b, e);
+    pos = e;
+  }
+}
+
+void
+for_each_match_from(const Pattern& pattern,
+                    std::string_view text,
+                    std::span<const std::size_t> starts,
+                    const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  if (!pattern.lazy) {
+    return;
+  }
+  const RE2& re = pattern.re();
+  if (!re.ok()) {
+    return;
+  }
+  // A search from `pos` finds the first offset at or after it where the
+  // pattern matches anchored, and that match: the same loop as above, with
+  // the search replaced by anchored tries at the offsets given.
+  const re2::StringPiece input(text.data(), text.size());
+  std::size_t pos = 0;
+  re2::StringPiece match;
+  for (const std::size_t b : starts) {
+    if (b < pos || !re.Match(input, b, text.size(), RE2::ANCHOR_START, &match, 1)) {
+      continue;
+    }
+    const std::size_t e = b + match.size();
+    if (match.empty() || (pattern.whole_words && !core::is_word_boundary_match(text, b, e))) {
+      pos = next_code_point(text, b);
       continue;
     }
     visit(b, e);

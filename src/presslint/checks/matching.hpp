@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,17 +22,20 @@ namespace presslint::checks {
 class LazyRegex
 {
 public:
-  LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id = 0);
+  LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id = 0, bool words = false);
   [[nodiscard]] const RE2& get() const;
   [[nodiscard]] const std::string& pattern() const { return m_pattern; }
   [[nodiscard]] const RE2::Options& options() const { return m_options; }
   // Distinct for each pattern shared_pattern() made, counted from 1.
   [[nodiscard]] std::size_t id() const { return m_id; }
+  // Made by compile_words: an alternation of quoted words.
+  [[nodiscard]] bool words() const { return m_words; }
 
 private:
   std::string m_pattern;
   RE2::Options m_options;
   std::size_t m_id;
+  bool m_words;
   mutable std::once_flag m_once;
   mutable std::unique_ptr<const RE2> m_re;
 };
@@ -65,11 +69,19 @@ Pattern compile_words(const std::vector<std::string>& words, bool ignore_case);
 
 // The one LazyRegex of a pattern text and its options, for the whole run.
 std::shared_ptr<const LazyRegex> shared_pattern(const std::string& pattern,
-                                              const RE2::Options& options);
+                                              const RE2::Options& options,
+                                              bool words = false);
 
 // Calls `visit(begin, end)` for each non-overlapping match in `text`.
 void for_each_match(const Pattern& pattern,
                     std::string_view text,
                     const std::function<void(std::size_t, std::size_t)>& visit);
+
+// The same matches, found by trying the pattern anchored at each of
+// `starts` (ascending), which must hold every offset where it can match.
+void for_each_match_from(const Pattern& pattern,
+                         std::string_view text,
+                         std::span<const std::size_t> starts,
+                         const std::function<void(std::size_t, std::size_t)>& visit);
 
 } // namespace presslint::checks

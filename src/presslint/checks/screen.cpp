@@ -38,6 +38,7 @@ PatternScreen::PatternScreen(const std::vector<std::shared_ptr<const LazyRegex>>
     // The set has one set of options: a pattern's own go into the pattern.
     m_sources.push_back(p->options().case_sensitive() ? "(?:" + p->pattern() + ")"
                                                       : "(?i:" + p->pattern() + ")");
+    m_words.push_back(p->words());
     m_patterns.push_back(p);
   }
 }
@@ -80,15 +81,48 @@ PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
 }
 
 bool
-ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
+PatternScreen::starts(std::string_view text, std::size_t most, std::vector<std::size_t>& starts) const
 {
-  if (m_screen == nullptr || !pattern.lazy) {
-    return true;
+  std::call_once(m_any_once, [this] {
+    std::string any;
+    for (std::size_t slot = 0; slot < m_sources.size(); ++slot) {
+      if (m_words[slot]) {
+        any += any.empty() ? "" : "|";
+        any += m_sources[slot];
+      }
+    }
+    if (any.empty()) {
+      return;
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    auto re = std::make_unique<const RE2>(any, options);
+    if (re->ok()) {
+      m_any = std::move(re);
+    }
+  });
+  starts.clear();
+  if (!m_any) {
+    return false;
   }
-  const int slot = m_screen->slot(pattern.lazy.get());
-  if (slot < 0) {
-    return true;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t from = 0;
+  while (from <= text.size() && m_any->Match(input, from, text.size(), RE2::UNANCHORED, &match, 1)) {
+    if (starts.size() == most) {
+      return false;
+    }
+    const auto at = static_cast<std::size_t>(match.data() - text.data());
+    starts.push_back(at);
+    from = at + 1;
   }
+  return true;
+}
+
+ScreenCache::Hits*
+ScreenCache::hits_for(const document::MappedText& text)
+{
   if (m_last_text != &text) {
     auto [it, inserted] = m_hits.try_emplace(&text);
     if (inserted) {
@@ -98,11 +132,65 @@ ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
       for (const int s : slots) {
         it->second.matched[static_cast<std::size_t>(s)] = true;
       }
+      it->second.words = static_cast<std::size_t>(
+        std::count_if(slots.begin(), slots.end(), [this](int s) { return m_screen->words(s); }));
     }
     m_last_text = &text;
     m_last = &it->second;
   }
-  return !m_last->ran || m_last->matched[static_cast<std::size_t>(slot)];
+  return m_last;
+}
+
+bool
+ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
+{
+  if (m_screen == nullptr || !pattern.lazy) {
+    return true;
+  }
+  const int slot = m_screen->slot(pattern.lazy.get());
+  if (slot < 0) {
+    return true;
+  }
+  const Hits* hits = hits_for(text);
+  return !hits->ran || hits->matched[static_cast<std::size_t>(slot)];
+}
+
+void
+ScreenCache::for_each_match(const Pattern& pattern,
+                            const document::MappedText& text,
+                            const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  if (!may_match(pattern, text)) {
+    return;
+  }
+  // Below this many word lists matching in a text, scanning the text once
+  // for each costs less than finding where any of them starts. Other
+  // patterns are always scanned for: an alternation of them all can be
+  // slow to search (its automaton outgrows its memory).
+  constexpr std::size_t k_many_lists = 8;
+  const int slot = m_screen != nullptr && pattern.lazy ? m_screen->slot(pattern.lazy.get()) : -1;
+  Hits* hits = slot >= 0 && m_screen->words(slot) ? hits_for(text) : nullptr;
+  if (hits == nullptr || !hits->ran || hits->words < k_many_lists) {
+    checks::for_each_match(pattern, text.text, visit);
+    return;
+  }
+  if (!hits->located) {
+    hits->located = true;
+    // Each start costs every matching pattern an anchored try, each byte
+    // of the text one step of a scan: past about one start in 64 bytes,
+    // scanning is cheaper.
+    hits->usable = m_screen->starts(text.text, 4 + text.text.size() / 64, hits->starts);
+    if (hits->usable) {
+      ++m_located;
+    } else {
+      std::vector<std::size_t>().swap(hits->starts);
+    }
+  }
+  if (!hits->usable) {
+    checks::for_each_match(pattern, text.text, visit);
+    return;
+  }
+  for_each_match_from(pattern, text.text, hits->starts, visit);
 }
 
 } // namespace presslint::checks

@@ -32,13 +32,24 @@ public:
   // when the set could not run (it ran out of memory): try every pattern.
   bool screen(std::string_view text, std::vector<int>& slots) const;
   [[nodiscard]] std::size_t size() const { return m_sources.size(); }
+  // Whether the pattern in `slot` is a word list (LazyRegex::words()).
+  [[nodiscard]] bool words(int slot) const { return m_words[static_cast<std::size_t>(slot)]; }
+  // Every offset in `text` where one of the word lists matches, anchored
+  // there: one pattern that is the alternation of them all, searched again
+  // from one byte after each start it finds. False, with `starts` cut
+  // short, once there are more than `most` (or when that pattern could not
+  // be built).
+  bool starts(std::string_view text, std::size_t most, std::vector<std::size_t>& starts) const;
 
 private:
   std::vector<int> m_slots; // by LazyRegex::id(); -1: not screened
   std::vector<std::string> m_sources;
+  std::vector<bool> m_words; // by slot
   std::vector<std::shared_ptr<const LazyRegex>> m_patterns; // kept alive
   mutable std::once_flag m_once;
   mutable std::unique_ptr<RE2::Set> m_set;
+  mutable std::once_flag m_any_once;
+  mutable std::unique_ptr<const RE2> m_any; // w1|w2|...: where a word list can start
 };
 
 // The screen's answers for one document, each text screened once.
@@ -49,17 +60,36 @@ public:
   // False only when `pattern` cannot match anywhere in `text`.
   bool may_match(const Pattern& pattern, const document::MappedText& text);
 
+  // Calls `visit(begin, end)` for each match of `pattern` in `text`, the
+  // same matches as checks::for_each_match, and none when the screen says
+  // it cannot match. Where many of the screen's patterns match in one text
+  // (a rule pack of word lists), the places where any of them can start
+  // are found once, and each pattern is tried only there, anchored: one
+  // scan of the text instead of one a pattern.
+  void for_each_match(const Pattern& pattern,
+                      const document::MappedText& text,
+                      const std::function<void(std::size_t, std::size_t)>& visit);
+
+  // Texts whose matches were looked for from their starts (for tests).
+  [[nodiscard]] std::size_t texts_located() const { return m_located; }
+
 private:
   struct Hits
   {
     bool ran = false;
     std::vector<bool> matched; // by slot
+    std::size_t words = 0;     // word lists that matched
+    bool located = false;      // starts looked for
+    bool usable = false;       // and few enough found
+    std::vector<std::size_t> starts;
   };
+  Hits* hits_for(const document::MappedText& text);
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;
   // A check asks for each of its patterns in turn on the same text.
   const document::MappedText* m_last_text = nullptr;
-  const Hits* m_last = nullptr;
+  Hits* m_last = nullptr;
+  std::size_t m_located = 0;
 };
 
 } // namespace presslint::checks

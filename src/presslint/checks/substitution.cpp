@@ -37,10 +37,7 @@ public:
   {
     for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
       for (const Swap& s : m_swaps) {
-        if (ctx.screen != nullptr && !ctx.screen->may_match(s.pattern, text)) {
-          continue;
-        }
-        for_each_match(s.pattern, text.text, [&](std::size_t b, std::size_t e) {
+        const auto found = [&](std::size_t b, std::size_t e) {
           if (text.overlaps_code(b, e)) {
             return;
           }
@@ -61,7 +58,12 @@ public:
           }
           ctx.report(span, {{"match", matched}, {"replacement", replacement}}, matched,
                      std::move(fix));
-        });
+        };
+        if (ctx.screen != nullptr) {
+          ctx.screen->for_each_match(s.pattern, text, found);
+        } else {
+          for_each_match(s.pattern, text.text, found);
+        }
       }
     });
   }
