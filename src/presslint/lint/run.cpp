@@ -511,16 +511,14 @@ Runner::Impl::run(const FileSink* sink)
   }
   jobs = static_cast<unsigned>(
     std::min<std::size_t>(jobs, std::max<std::size_t>(to_lint.size(), 1)));
-  if (jobs <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) {
-      threads.emplace_back(work);
-    }
-    for (auto& t : threads) {
-      t.join();
-    }
+  // The calling thread is one of the jobs: its memory is already mapped.
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) {
+    threads.emplace_back(work);
+  }
+  work();
+  for (auto& t : threads) {
+    t.join();
   }
   finish(std::nullopt);
 
