@@ -6,6 +6,8 @@
 //
 //   presslint-unicode-tables OUTPUT.cpp
 
+#include <presslint/core/utf8.hpp>
+
 #include <re2/re2.h>
 
 #include <cstdio>
@@ -28,29 +30,6 @@ constexpr Class k_classes[] = {
   {"lower", R"(^\p{Ll}$)"},
   {"word", R"(^[\pL\pN\pM]$)"},
 };
-
-// UTF-8 of one scalar value, to put to RE2.
-std::string
-encode(char32_t cp)
-{
-  std::string s;
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return s;
-}
 
 } // namespace
 
@@ -76,7 +55,9 @@ main(int argc, char** argv)
       if (cp >= 0xD800 && cp <= 0xDFFF) {
         continue; // surrogates have no UTF-8 form
       }
-      if (!RE2::FullMatch(encode(cp), re)) {
+      std::string encoded;
+      presslint::core::append_utf8(encoded, cp);
+      if (!RE2::FullMatch(encoded, re)) {
         continue;
       }
       if (!ranges.empty() && ranges.back().second + 1 == cp) {

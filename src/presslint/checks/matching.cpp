@@ -124,10 +124,17 @@ compile_words(const std::vector<std::string>& words, bool ignore_case)
   return p;
 }
 
+namespace {
+
+// The matches of `pattern` in `text`, each found from where the last one
+// ended: by a search, or with `starts` by anchored tries at the first of
+// them at or after that place, which give the match a search would (a
+// search finds the first offset where the pattern matches anchored).
 void
-for_each_match(const Pattern& pattern,
-               std::string_view text,
-               const std::function<void(std::size_t, std::size_t)>& visit)
+each_match(const Pattern& pattern,
+           std::string_view text,
+           const std::span<const std::size_t>* starts,
+           const std::function<void(std::size_t, std::size_t)>& visit)
 {
   if (!pattern.lazy) {
     return;
@@ -138,9 +145,21 @@ for_each_match(const Pattern& pattern,
   }
   const re2::StringPiece input(text.data(), text.size());
   std::size_t pos = 0;
+  std::size_t next_start = 0;
   re2::StringPiece match;
-  while (pos <= text.size()
-         && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+  const auto find = [&] {
+    if (starts == nullptr) {
+      return pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1);
+    }
+    while (next_start < starts->size()) {
+      const std::size_t at = (*starts)[next_start++];
+      if (at >= pos && re.Match(input, at, text.size(), RE2::ANCHOR_START, &match, 1)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  while (find()) {
     const auto b = static_cast<std::size_t>(match.data() - text.data());
     const std::size_t e = b + match.size();
     // An empty match, or one inside a word, is tried again one code point
@@ -154,37 +173,23 @@ for_each_match(const Pattern& pattern,
   }
 }
 
+} // namespace
+
+void
+for_each_match(const Pattern& pattern,
+               std::string_view text,
+               const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  each_match(pattern, text, nullptr, visit);
+}
+
 void
 for_each_match_from(const Pattern& pattern,
                     std::string_view text,
                     std::span<const std::size_t> starts,
                     const std::function<void(std::size_t, std::size_t)>& visit)
 {
-  if (!pattern.lazy) {
-    return;
-  }
-  const RE2& re = pattern.re();
-  if (!re.ok()) {
-    return;
-  }
-  // A search from `pos` finds the first offset at or after it where the
-  // pattern matches anchored, and that match: the same loop as above, with
-  // the search replaced by anchored tries at the offsets given.
-  const re2::StringPiece input(text.data(), text.size());
-  std::size_t pos = 0;
-  re2::StringPiece match;
-  for (const std::size_t b : starts) {
-    if (b < pos || !re.Match(input, b, text.size(), RE2::ANCHOR_START, &match, 1)) {
-      continue;
-    }
-    const std::size_t e = b + match.size();
-    if (match.empty() || (pattern.whole_words && !core::is_word_boundary_match(text, b, e))) {
-      pos = next_code_point(text, b);
-      continue;
-    }
-    visit(b, e);
-    pos = e;
-  }
+  each_match(pattern, text, &starts, visit);
 }
 
 } // namespace presslint::checks

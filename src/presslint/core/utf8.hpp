@@ -18,7 +18,27 @@ char32_t decode_utf8(std::string_view text, std::size_t pos, std::size_t& length
 // Decodes the code point that ends just before `pos`.
 char32_t decode_utf8_before(std::string_view text, std::size_t pos);
 
-void append_utf8(std::string& out, char32_t cp);
+// Appends the UTF-8 form of `cp`. Inline: presslint-unicode-tables, which
+// runs at build time, uses it without linking the library.
+inline void
+append_utf8(std::string& out, char32_t cp)
+{
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 std::size_t count_code_points(std::string_view text);
 std::size_t count_utf16_units(std::string_view text);
