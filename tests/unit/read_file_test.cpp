@@ -24,7 +24,7 @@ TEST_CASE("read_file: whole files, byte for byte")
   TempDir dir;
   std::string bytes;
   for (int i = 0; i < 300000; ++i) {
-    bytes += static_cast<char>((i * 7919) % 256); // NUL bytes and all
+    bytes += static_cast<char>((static_cast<unsigned>(i) * 7919U) % 256U); // NUL bytes and all
   }
   const std::string big = dir.write("big.bin", bytes);
   const std::string empty = dir.write("empty.md", "");
