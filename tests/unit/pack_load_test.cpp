@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,16 +23,12 @@ using presslint::test::summary;
 
 namespace {
 
+// A rule file without examples: the lines the errors below name count
+// from its six.
 std::string
 rule_text(const std::string& id, const std::string& extra = {})
 {
-  return "id: " + id + "\n"
-         "kind: existence\n"
-         "severity: warning\n"
-         "message: 'avoid \"{match}\"'\n"
-         "docs:\n"
-         "  summary: Words the house style avoids.\n"
-         + extra;
+  return presslint::test::rule_file_text(id, extra, false);
 }
 
 // The pack's files as load_pack lists them: the regular *.yaml files below
@@ -53,17 +49,16 @@ list_pack(const std::string& dir, std::vector<fs::path>& data, std::vector<fs::p
   std::sort(rules.begin(), rules.end());
 }
 
+// Read with the tests' own reader, not the one load_pack uses.
 bool
 read_text(const fs::path& p, std::string& out)
 {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
+  try {
+    out = presslint::test::read_file(p.string());
+    return true;
+  } catch (const std::runtime_error&) {
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 // The reference: the pack's files handed one by one, in order, to the

@@ -26,15 +26,7 @@ namespace {
 std::string
 rule_text(const std::string& id, const std::string& extra = {})
 {
-  return "id: " + id + "\n"
-         "kind: existence\n"
-         "severity: warning\n"
-         "message: 'avoid \"{match}\"'\n"
-         "docs:\n"
-         "  summary: Words the house style avoids.\n"
-         "  good: [\"We will hire people.\"]\n"
-         "  bad: [\"We will leverage synergy.\"]\n"
-         + extra;
+  return presslint::test::rule_file_text(id, extra);
 }
 
 // Loads one rule file that must be refused; returns its errors.

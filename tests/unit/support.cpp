@@ -72,6 +72,21 @@ summary(const core::Errors& errors, const std::string& dir)
   return out;
 }
 
+std::string
+rule_file_text(const std::string& id, const std::string& extra, bool examples)
+{
+  return "id: " + id + "\n"
+         "kind: existence\n"
+         "severity: warning\n"
+         "message: 'avoid \"{match}\"'\n"
+         "docs:\n"
+         "  summary: Words the house style avoids.\n"
+         + std::string(examples ? "  good: [\"We will hire people.\"]\n"
+                                  "  bad: [\"We will leverage synergy.\"]\n"
+                                : "")
+         + extra;
+}
+
 document::Document
 markdown(const std::string& text, const std::string& path)
 {

@@ -22,6 +22,13 @@ std::string read_file(const std::string& path);
 // taken off the paths.
 std::string summary(const core::Errors& errors, const std::string& dir = {});
 
+// A complete existence rule file with id `id`, six lines long; with
+// `examples`, two more give its docs a good and a bad example. `extra` is
+// appended.
+std::string rule_file_text(const std::string& id,
+                           const std::string& extra = {},
+                           bool examples = true);
+
 // A Markdown document parsed from text, as the linter would read it.
 document::Document markdown(const std::string& text, const std::string& path = "test.md");
 

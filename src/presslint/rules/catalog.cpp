@@ -561,12 +561,12 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
   std::vector<RuleFile> drafted(rule_files.size());
   auto draft_file = [&](std::size_t i) {
     RuleFile& file = drafted[i];
+    const std::string path = rule_files[i].string();
     std::string text;
-    if (core::read_file(rule_files[i].string(), text) != core::ReadStatus::ok) {
+    if (core::read_file(path, text) != core::ReadStatus::ok) {
       return;
     }
     file.read = true;
-    const std::string path = rule_files[i].string();
     YamlNode root;
     if (!parse_yaml(path, text, root, file.parse_errors)) {
       return;
