@@ -41,6 +41,13 @@ install(FILES "${PRESSLINT_RULES_DOC}" "${PROJECT_SOURCE_DIR}/README.md"
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/rules/"
         DESTINATION "${CMAKE_INSTALL_DOCDIR}/rules"
         FILES_MATCHING PATTERN "*.yaml" PATTERN "*.json")
+# The libraries a static build carries: their licences go with it.
+if(PRESSLINT_STATIC_DEPS)
+  foreach(package libre2-dev libyaml-cpp-dev libgumbo-dev libfmt-dev)
+    install(FILES "/usr/share/doc/${package}/copyright"
+            DESTINATION "${CMAKE_INSTALL_DOCDIR}/linked-libraries" RENAME "${package}")
+  endforeach()
+endif()
 
 # CPack: one Debian package, its library dependencies computed by
 # dpkg-shlibdeps (package dpkg-dev).
