@@ -121,6 +121,70 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
   CHECK(pack_findings > 50);
 }
 
+TEST_CASE("screen: a scope's texts are skipped only when no pattern matches in any of them")
+{
+  presslint::rules::Catalog catalog;
+  presslint::core::Errors errors;
+  REQUIRE(catalog.load_builtin(errors));
+  // Words some releases use and others do not, a pattern that is not
+  // screened (a Unicode class), and one that never matches.
+  const std::vector<Pattern> patterns{
+    pattern(R"(\bquarter\b)", true), pattern(R"(\bannounced\b)"),
+    pattern(R"(\bpartnership\b)", true), pattern(R"(\p{Lu}{6,})"), pattern("zebra crossing")};
+  std::vector<std::shared_ptr<const presslint::checks::LazyRegex>> lazies;
+  for (const Pattern& p : patterns) {
+    lazies.push_back(p.lazy);
+  }
+  const PatternScreen screen(lazies);
+  const std::vector<std::vector<std::string>> scopes{
+    {"headline", "body"}, {"all"}, {"boilerplate"}, {"contact", "release-line"}, {"headline"}};
+  // Rules with one or two of the patterns.
+  const std::vector<std::vector<std::size_t>> rules{{0}, {1}, {2}, {0, 2}, {3}, {4}, {1, 4}};
+
+  const std::string corpus = presslint::test::shared_dir() + "/corpus/newsworthy-archive";
+  std::size_t skipped = 0;
+  std::size_t visited = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    if (entry.path().extension() != ".md") {
+      continue;
+    }
+    const auto doc = presslint::test::markdown(presslint::test::read_file(entry.path().string()),
+                                               entry.path().filename().string());
+    const auto regions = presslint::document::detect_regions(doc, catalog.region_matcher());
+    ScreenCache cache(&screen);
+    for (const auto& scope : scopes) {
+      std::vector<const presslint::document::MappedText*> all;
+      presslint::checks::for_each_scoped_text(
+        doc, regions, scope, [&](const presslint::document::MappedText& t) { all.push_back(&t); });
+      for (const auto& rule : rules) {
+        std::vector<const presslint::checks::LazyRegex*> lazy;
+        bool matches = false;
+        for (const std::size_t k : rule) {
+          lazy.push_back(patterns[k].lazy.get());
+          for (const auto* t : all) {
+            presslint::checks::for_each_match(patterns[k], t->text,
+                                              [&](std::size_t, std::size_t) { matches = true; });
+          }
+        }
+        std::vector<const presslint::document::MappedText*> texts;
+        cache.for_each_text(doc, regions, scope, lazy,
+                            [&](const presslint::document::MappedText& t) { texts.push_back(&t); });
+        CAPTURE(entry.path().string());
+        CAPTURE(rule.front());
+        if (texts.empty() && !all.empty()) {
+          CHECK_FALSE(matches);
+          ++skipped;
+        } else {
+          CHECK(texts == all);
+          visited += all.empty() ? 0 : 1;
+        }
+      }
+    }
+  }
+  CHECK(skipped > 100);
+  CHECK(visited > 100);
+}
+
 TEST_CASE("screen: word lists found from their starts give the matches a scan gives")
 {
   // Word lists that overlap, nest, share words and differ in case, as a

@@ -34,11 +34,14 @@ public:
       m_only_quotations(only_quotations),
       m_exceptions(std::move(exceptions))
   {
+    for (const Pattern& p : m_patterns) {
+      m_lazy.push_back(p.lazy.get());
+    }
   }
 
   void run(const Context& ctx) const override
   {
-    for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
+    const auto each = [&](const document::MappedText& text) {
       // Matches of all the patterns; where two overlap, the first and
       // longest is the one problem reported.
       std::vector<std::pair<std::size_t, std::size_t>> matches;
@@ -74,7 +77,12 @@ public:
         }
         ctx.report(span, {{"match", matched}}, matched);
       }
-    });
+    };
+    if (ctx.screen != nullptr) {
+      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_lazy, each);
+    } else {
+      for_each_scoped_text(ctx.doc, ctx.regions, m_scope, each);
+    }
   }
 
   void screened(std::vector<std::shared_ptr<const LazyRegex>>& out) const override
@@ -86,6 +94,7 @@ public:
 
 private:
   std::vector<Pattern> m_patterns;
+  std::vector<const LazyRegex*> m_lazy; // m_patterns', for the screen
   std::vector<std::string> m_scope;
   bool m_skip_quotations;
   bool m_only_quotations;

@@ -1,6 +1,9 @@
 #include <presslint/checks/screen.hpp>
 
+#include <presslint/checks/check.hpp>
+
 #include <algorithm>
+#include <iterator>
 
 namespace presslint::checks {
 
@@ -153,6 +156,53 @@ ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
   }
   const Hits* hits = hits_for(text);
   return !hits->ran || hits->matched[static_cast<std::size_t>(slot)];
+}
+
+void
+ScreenCache::for_each_text(const document::Document& doc,
+                           const document::Regions& regions,
+                           const std::vector<std::string>& scope,
+                           std::span<const LazyRegex* const> patterns,
+                           const std::function<void(const document::MappedText&)>& visit)
+{
+  auto it = std::find_if(m_scopes.begin(), m_scopes.end(),
+                         [&](const Scope& s) { return s.names == scope; });
+  if (it == m_scopes.end()) {
+    Scope s;
+    s.names = scope;
+    for_each_scoped_text(doc, regions, scope, [&](const document::MappedText& text) {
+      s.texts.push_back(&text);
+    });
+    m_scopes.push_back(std::move(s));
+    it = std::prev(m_scopes.end());
+  }
+  Scope& s = *it;
+  const auto screened = [this](const LazyRegex* p) {
+    return m_screen != nullptr && p != nullptr && m_screen->slot(p) >= 0;
+  };
+  if (!patterns.empty() && std::all_of(patterns.begin(), patterns.end(), screened)) {
+    if (!s.screened) {
+      s.screened = true;
+      s.any.assign(m_screen->size(), false);
+      for (const document::MappedText* text : s.texts) {
+        const Hits* hits = hits_for(*text);
+        s.ran = s.ran && hits->ran;
+        for (std::size_t slot = 0; slot < hits->matched.size(); ++slot) {
+          if (hits->matched[slot]) {
+            s.any[slot] = true;
+          }
+        }
+      }
+    }
+    if (s.ran && std::none_of(patterns.begin(), patterns.end(), [&](const LazyRegex* p) {
+          return s.any[static_cast<std::size_t>(m_screen->slot(p))];
+        })) {
+      return;
+    }
+  }
+  for (const document::MappedText* text : s.texts) {
+    visit(*text);
+  }
 }
 
 void

@@ -7,11 +7,13 @@
 
 #include <presslint/checks/matching.hpp>
 #include <presslint/document/document.hpp>
+#include <presslint/document/regions.hpp>
 
 #include <re2/set.h>
 
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +72,17 @@ public:
                       const document::MappedText& text,
                       const std::function<void(std::size_t, std::size_t)>& visit);
 
+  // Calls `visit` for each text of `scope` in `doc`, the texts of
+  // for_each_scoped_text in its order, unless the screen says that none of
+  // `patterns` can match in any of them: then a rule of a pack whose words
+  // a release does not use costs one look, not one a text. Each scope's
+  // texts are listed, and screened together, once a document.
+  void for_each_text(const document::Document& doc,
+                     const document::Regions& regions,
+                     const std::vector<std::string>& scope,
+                     std::span<const LazyRegex* const> patterns,
+                     const std::function<void(const document::MappedText&)>& visit);
+
   // Texts whose matches were looked for from their starts (for tests).
   [[nodiscard]] std::size_t texts_located() const { return m_located; }
 
@@ -83,7 +96,16 @@ private:
     bool usable = false;       // and few enough found
     std::vector<std::size_t> starts;
   };
+  struct Scope
+  {
+    std::vector<std::string> names;
+    std::vector<const document::MappedText*> texts;
+    bool screened = false; // `any` is known
+    bool ran = true;       // the set ran on every text
+    std::vector<bool> any; // by slot: matched in one of the texts
+  };
   Hits* hits_for(const document::MappedText& text);
+  std::vector<Scope> m_scopes;
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;
   // A check asks for each of its patterns in turn on the same text.

@@ -31,11 +31,14 @@ public:
   Substitution(std::vector<Swap> swaps, std::vector<std::string> scope, std::string fix_title)
     : m_swaps(std::move(swaps)), m_scope(std::move(scope)), m_fix_title(std::move(fix_title))
   {
+    for (const Swap& s : m_swaps) {
+      m_lazy.push_back(s.pattern.lazy.get());
+    }
   }
 
   void run(const Context& ctx) const override
   {
-    for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
+    const auto each = [&](const document::MappedText& text) {
       for (const Swap& s : m_swaps) {
         const auto found = [&](std::size_t b, std::size_t e) {
           if (text.overlaps_code(b, e)) {
@@ -65,7 +68,12 @@ public:
           for_each_match(s.pattern, text.text, found);
         }
       }
-    });
+    };
+    if (ctx.screen != nullptr) {
+      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_lazy, each);
+    } else {
+      for_each_scoped_text(ctx.doc, ctx.regions, m_scope, each);
+    }
   }
 
   void screened(std::vector<std::shared_ptr<const LazyRegex>>& out) const override
@@ -77,6 +85,7 @@ public:
 
 private:
   std::vector<Swap> m_swaps;
+  std::vector<const LazyRegex*> m_lazy; // m_swaps' patterns, for the screen
   std::vector<std::string> m_scope;
   std::string m_fix_title;
 };
