@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -135,7 +136,7 @@ TEST_CASE("screen: a scope's texts are skipped only when no pattern matches in a
   for (const Pattern& p : patterns) {
     lazies.push_back(p.lazy);
   }
-  const PatternScreen screen(lazies);
+  PatternScreen screen(lazies);
   const std::vector<std::vector<std::string>> scopes{
     {"headline", "body"}, {"all"}, {"boilerplate"}, {"contact", "release-line"}, {"headline"}};
   // Rules with one or two of the patterns.
@@ -166,8 +167,11 @@ TEST_CASE("screen: a scope's texts are skipped only when no pattern matches in a
                                               [&](std::size_t, std::size_t) { matches = true; });
           }
         }
+        presslint::checks::ScreenBinding binding;
+        binding.bind(screen, scope, lazy);
+        CHECK((binding.screen != nullptr) == (std::find(rule.begin(), rule.end(), 3) == rule.end()));
         std::vector<const presslint::document::MappedText*> texts;
-        cache.for_each_text(doc, regions, scope, lazy,
+        cache.for_each_text(doc, regions, scope, binding,
                             [&](const presslint::document::MappedText& t) { texts.push_back(&t); });
         CAPTURE(entry.path().string());
         CAPTURE(rule.front());

@@ -23,6 +23,7 @@ struct Rule;
 namespace presslint::checks {
 
 class LazyRegex;
+class PatternScreen;
 class ScreenCache;
 
 // Values for a message's named placeholders ("{match}").
@@ -60,6 +61,9 @@ public:
   virtual void run(const Context& context) const = 0;
   // The patterns the rule set may screen texts for (Context::screen).
   virtual void screened(std::vector<std::shared_ptr<const LazyRegex>>& /*out*/) const {}
+  // Called once the rule set's screen is built from every check's
+  // screened() patterns, before any document is linted.
+  virtual void bind(PatternScreen& /*screen*/) {}
 };
 
 using Factory = std::unique_ptr<Check> (*)(const rules::Params& params,

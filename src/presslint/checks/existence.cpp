@@ -34,9 +34,6 @@ public:
       m_only_quotations(only_quotations),
       m_exceptions(std::move(exceptions))
   {
-    for (const Pattern& p : m_patterns) {
-      m_lazy.push_back(p.lazy.get());
-    }
   }
 
   void run(const Context& ctx) const override
@@ -79,7 +76,7 @@ public:
       }
     };
     if (ctx.screen != nullptr) {
-      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_lazy, each);
+      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_screen, each);
     } else {
       for_each_scoped_text(ctx.doc, ctx.regions, m_scope, each);
     }
@@ -92,10 +89,19 @@ public:
     }
   }
 
+  void bind(PatternScreen& screen) override
+  {
+    std::vector<const LazyRegex*> patterns;
+    for (const Pattern& p : m_patterns) {
+      patterns.push_back(p.lazy.get());
+    }
+    m_screen.bind(screen, m_scope, patterns);
+  }
+
 private:
   std::vector<Pattern> m_patterns;
-  std::vector<const LazyRegex*> m_lazy; // m_patterns', for the screen
   std::vector<std::string> m_scope;
+  ScreenBinding m_screen;
   bool m_skip_quotations;
   bool m_only_quotations;
   std::vector<std::string> m_exceptions;

@@ -3,7 +3,6 @@
 #include <presslint/checks/check.hpp>
 
 #include <algorithm>
-#include <iterator>
 
 namespace presslint::checks {
 
@@ -129,14 +128,17 @@ ScreenCache::hits_for(const document::MappedText& text)
   if (m_last_text != &text) {
     auto [it, inserted] = m_hits.try_emplace(&text);
     if (inserted) {
-      std::vector<int> slots;
-      it->second.ran = m_screen->screen(text.text, slots);
-      it->second.matched.assign(m_screen->size(), false);
-      for (const int s : slots) {
-        it->second.matched[static_cast<std::size_t>(s)] = true;
+      Hits& hits = it->second;
+      hits.ran = m_screen->screen(text.text, hits.slots);
+      if (!hits.ran) {
+        hits.slots.clear();
       }
-      it->second.words = static_cast<std::size_t>(
-        std::count_if(slots.begin(), slots.end(), [this](int s) { return m_screen->words(s); }));
+      hits.matched.assign(m_screen->size(), false);
+      for (const int s : hits.slots) {
+        hits.matched[static_cast<std::size_t>(s)] = true;
+      }
+      hits.words = static_cast<std::size_t>(std::count_if(
+        hits.slots.begin(), hits.slots.end(), [this](int s) { return m_screen->words(s); }));
     }
     m_last_text = &text;
     m_last = &it->second;
@@ -158,47 +160,70 @@ ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
   return !hits->ran || hits->matched[static_cast<std::size_t>(slot)];
 }
 
+std::size_t
+PatternScreen::scope_id(const std::vector<std::string>& scope)
+{
+  const auto it = std::find(m_scopes.begin(), m_scopes.end(), scope);
+  if (it != m_scopes.end()) {
+    return static_cast<std::size_t>(it - m_scopes.begin());
+  }
+  m_scopes.push_back(scope);
+  return m_scopes.size() - 1;
+}
+
+void
+ScreenBinding::bind(PatternScreen& s,
+                    const std::vector<std::string>& in,
+                    std::span<const LazyRegex* const> patterns)
+{
+  screen = nullptr;
+  slots.clear();
+  for (const LazyRegex* p : patterns) {
+    const int slot = p != nullptr ? s.slot(p) : -1;
+    if (slot < 0) {
+      slots.clear();
+      return;
+    }
+    slots.push_back(slot);
+  }
+  if (!slots.empty()) {
+    screen = &s;
+    scope = s.scope_id(in);
+  }
+}
+
 void
 ScreenCache::for_each_text(const document::Document& doc,
                            const document::Regions& regions,
                            const std::vector<std::string>& scope,
-                           std::span<const LazyRegex* const> patterns,
+                           const ScreenBinding& binding,
                            const std::function<void(const document::MappedText&)>& visit)
 {
-  auto it = std::find_if(m_scopes.begin(), m_scopes.end(),
-                         [&](const Scope& s) { return s.names == scope; });
-  if (it == m_scopes.end()) {
-    Scope s;
-    s.names = scope;
+  if (m_screen == nullptr || binding.screen != m_screen) {
+    for_each_scoped_text(doc, regions, scope, visit);
+    return;
+  }
+  if (m_scopes.size() < m_screen->scopes()) {
+    m_scopes.resize(m_screen->scopes());
+  }
+  Scope& s = m_scopes[binding.scope];
+  if (!s.listed) {
+    s.listed = true;
     for_each_scoped_text(doc, regions, scope, [&](const document::MappedText& text) {
       s.texts.push_back(&text);
     });
-    m_scopes.push_back(std::move(s));
-    it = std::prev(m_scopes.end());
-  }
-  Scope& s = *it;
-  const auto screened = [this](const LazyRegex* p) {
-    return m_screen != nullptr && p != nullptr && m_screen->slot(p) >= 0;
-  };
-  if (!patterns.empty() && std::all_of(patterns.begin(), patterns.end(), screened)) {
-    if (!s.screened) {
-      s.screened = true;
-      s.any.assign(m_screen->size(), false);
-      for (const document::MappedText* text : s.texts) {
-        const Hits* hits = hits_for(*text);
-        s.ran = s.ran && hits->ran;
-        for (std::size_t slot = 0; slot < hits->matched.size(); ++slot) {
-          if (hits->matched[slot]) {
-            s.any[slot] = true;
-          }
-        }
+    s.any.assign(m_screen->size(), false);
+    for (const document::MappedText* text : s.texts) {
+      const Hits* hits = hits_for(*text);
+      s.ran = s.ran && hits->ran;
+      for (const int slot : hits->slots) {
+        s.any[static_cast<std::size_t>(slot)] = true;
       }
     }
-    if (s.ran && std::none_of(patterns.begin(), patterns.end(), [&](const LazyRegex* p) {
-          return s.any[static_cast<std::size_t>(m_screen->slot(p))];
-        })) {
-      return;
-    }
+  }
+  if (s.ran && std::none_of(binding.slots.begin(), binding.slots.end(),
+                            [&](int slot) { return s.any[static_cast<std::size_t>(slot)]; })) {
+    return;
   }
   for (const document::MappedText* text : s.texts) {
     visit(*text);

@@ -43,7 +43,14 @@ public:
   // be built).
   bool starts(std::string_view text, std::size_t most, std::vector<std::size_t>& starts) const;
 
+  // A number for each scope (list of region names) that checks name
+  // when they bind to the screen (Check::bind), the same for equal lists.
+  std::size_t scope_id(const std::vector<std::string>& scope);
+  [[nodiscard]] std::size_t scopes() const { return m_scopes.size(); }
+  [[nodiscard]] const std::vector<std::string>& scope(std::size_t id) const { return m_scopes[id]; }
+
 private:
+  std::vector<std::vector<std::string>> m_scopes;
   std::vector<int> m_slots; // by LazyRegex::id(); -1: not screened
   std::vector<std::string> m_sources;
   std::vector<bool> m_words; // by slot
@@ -52,6 +59,21 @@ private:
   mutable std::unique_ptr<RE2::Set> m_set;
   mutable std::once_flag m_any_once;
   mutable std::unique_ptr<const RE2> m_any; // w1|w2|...: where a word list can start
+};
+
+// What a check that looks at the texts of one scope for a list of
+// patterns learns from its rule set's screen when it binds to it.
+struct ScreenBinding
+{
+  const PatternScreen* screen = nullptr; // nullptr: not bound
+  std::size_t scope = 0;                 // PatternScreen::scope_id
+  std::vector<int> slots;                // the patterns' slots, all screened
+
+  // Binds to `screen` for `patterns` in `scope`; left unbound when one of
+  // the patterns is not screened (it must always be tried).
+  void bind(PatternScreen& screen,
+            const std::vector<std::string>& scope,
+            std::span<const LazyRegex* const> patterns);
 };
 
 // The screen's answers for one document, each text screened once.
@@ -74,13 +96,15 @@ public:
 
   // Calls `visit` for each text of `scope` in `doc`, the texts of
   // for_each_scoped_text in its order, unless the screen says that none of
-  // `patterns` can match in any of them: then a rule of a pack whose words
-  // a release does not use costs one look, not one a text. Each scope's
-  // texts are listed, and screened together, once a document.
+  // the bound patterns can match in any of them: then a rule of a pack
+  // whose words a release does not use costs one look, not one a text.
+  // Each scope's texts are listed, and screened together, once a
+  // document. Without a binding to this cache's screen, every text of
+  // `scope` is visited.
   void for_each_text(const document::Document& doc,
                      const document::Regions& regions,
                      const std::vector<std::string>& scope,
-                     std::span<const LazyRegex* const> patterns,
+                     const ScreenBinding& binding,
                      const std::function<void(const document::MappedText&)>& visit);
 
   // Texts whose matches were looked for from their starts (for tests).
@@ -90,6 +114,7 @@ private:
   struct Hits
   {
     bool ran = false;
+    std::vector<int> slots;    // that matched, sorted
     std::vector<bool> matched; // by slot
     std::size_t words = 0;     // word lists that matched
     bool located = false;      // starts looked for
@@ -98,14 +123,13 @@ private:
   };
   struct Scope
   {
-    std::vector<std::string> names;
+    bool listed = false;
     std::vector<const document::MappedText*> texts;
-    bool screened = false; // `any` is known
     bool ran = true;       // the set ran on every text
     std::vector<bool> any; // by slot: matched in one of the texts
   };
   Hits* hits_for(const document::MappedText& text);
-  std::vector<Scope> m_scopes;
+  std::vector<Scope> m_scopes; // by PatternScreen::scope_id
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;
   // A check asks for each of its patterns in turn on the same text.

@@ -31,9 +31,6 @@ public:
   Substitution(std::vector<Swap> swaps, std::vector<std::string> scope, std::string fix_title)
     : m_swaps(std::move(swaps)), m_scope(std::move(scope)), m_fix_title(std::move(fix_title))
   {
-    for (const Swap& s : m_swaps) {
-      m_lazy.push_back(s.pattern.lazy.get());
-    }
   }
 
   void run(const Context& ctx) const override
@@ -70,7 +67,7 @@ public:
       }
     };
     if (ctx.screen != nullptr) {
-      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_lazy, each);
+      ctx.screen->for_each_text(ctx.doc, ctx.regions, m_scope, m_screen, each);
     } else {
       for_each_scoped_text(ctx.doc, ctx.regions, m_scope, each);
     }
@@ -83,10 +80,19 @@ public:
     }
   }
 
+  void bind(PatternScreen& screen) override
+  {
+    std::vector<const LazyRegex*> patterns;
+    for (const Swap& s : m_swaps) {
+      patterns.push_back(s.pattern.lazy.get());
+    }
+    m_screen.bind(screen, m_scope, patterns);
+  }
+
 private:
   std::vector<Swap> m_swaps;
-  std::vector<const LazyRegex*> m_lazy; // m_swaps' patterns, for the screen
   std::vector<std::string> m_scope;
+  ScreenBinding m_screen;
   std::string m_fix_title;
 };
 

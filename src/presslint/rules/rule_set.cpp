@@ -110,6 +110,11 @@ build_rule_set(const Catalog& catalog,
     }
   }
   set->screen = std::make_unique<checks::PatternScreen>(screened);
+  for (ActiveRule& active : set->rules) {
+    if (active.check && active.severity != core::Severity::off) {
+      active.check->bind(*set->screen);
+    }
+  }
   return set;
 }
 
