@@ -47,11 +47,11 @@ public:
           matches.emplace_back(b, e);
         }
       };
-      for (const Pattern& p : m_patterns) {
+      for (std::size_t k = 0; k < m_patterns.size(); ++k) {
         if (ctx.screen != nullptr) {
-          ctx.screen->for_each_match(p, text, found);
+          ctx.screen->for_each_match(m_screen, k, m_patterns[k], text, found);
         } else {
-          for_each_match(p, text.text, found);
+          for_each_match(m_patterns[k], text.text, found);
         }
       }
       std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {

@@ -235,7 +235,32 @@ ScreenCache::for_each_match(const Pattern& pattern,
                             const document::MappedText& text,
                             const std::function<void(std::size_t, std::size_t)>& visit)
 {
-  if (!may_match(pattern, text)) {
+  const int slot = m_screen != nullptr && pattern.lazy ? m_screen->slot(pattern.lazy.get()) : -1;
+  matches_in(pattern, slot, text, visit);
+}
+
+void
+ScreenCache::for_each_match(const ScreenBinding& binding,
+                            std::size_t index,
+                            const Pattern& pattern,
+                            const document::MappedText& text,
+                            const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  if (m_screen != nullptr && binding.screen == m_screen) {
+    matches_in(pattern, binding.slots[index], text, visit);
+  } else {
+    for_each_match(pattern, text, visit);
+  }
+}
+
+void
+ScreenCache::matches_in(const Pattern& pattern,
+                        int slot,
+                        const document::MappedText& text,
+                        const std::function<void(std::size_t, std::size_t)>& visit)
+{
+  Hits* hits = slot >= 0 ? hits_for(text) : nullptr;
+  if (hits != nullptr && hits->ran && !hits->matched[static_cast<std::size_t>(slot)]) {
     return;
   }
   // Below this many word lists matching in a text, scanning the text once
@@ -243,9 +268,7 @@ ScreenCache::for_each_match(const Pattern& pattern,
   // patterns are always scanned for: an alternation of them all can be
   // slow to search (its automaton outgrows its memory).
   constexpr std::size_t k_many_lists = 8;
-  const int slot = m_screen != nullptr && pattern.lazy ? m_screen->slot(pattern.lazy.get()) : -1;
-  Hits* hits = slot >= 0 && m_screen->words(slot) ? hits_for(text) : nullptr;
-  if (hits == nullptr || !hits->ran || hits->words < k_many_lists) {
+  if (hits == nullptr || !m_screen->words(slot) || !hits->ran || hits->words < k_many_lists) {
     checks::for_each_match(pattern, text.text, visit);
     return;
   }

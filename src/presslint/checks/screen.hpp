@@ -93,6 +93,13 @@ public:
   void for_each_match(const Pattern& pattern,
                       const document::MappedText& text,
                       const std::function<void(std::size_t, std::size_t)>& visit);
+  // The same for the `index`th of the patterns a check bound with
+  // `binding`, whose slot the binding knows.
+  void for_each_match(const ScreenBinding& binding,
+                      std::size_t index,
+                      const Pattern& pattern,
+                      const document::MappedText& text,
+                      const std::function<void(std::size_t, std::size_t)>& visit);
 
   // Calls `visit` for each text of `scope` in `doc`, the texts of
   // for_each_scoped_text in its order, unless the screen says that none of
@@ -129,6 +136,11 @@ private:
     std::vector<bool> any; // by slot: matched in one of the texts
   };
   Hits* hits_for(const document::MappedText& text);
+  // for_each_match, for a pattern in `slot` of the screen (-1: none).
+  void matches_in(const Pattern& pattern,
+                  int slot,
+                  const document::MappedText& text,
+                  const std::function<void(std::size_t, std::size_t)>& visit);
   std::vector<Scope> m_scopes; // by PatternScreen::scope_id
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;

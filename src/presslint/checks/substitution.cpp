@@ -36,7 +36,8 @@ public:
   void run(const Context& ctx) const override
   {
     const auto each = [&](const document::MappedText& text) {
-      for (const Swap& s : m_swaps) {
+      for (std::size_t k = 0; k < m_swaps.size(); ++k) {
+        const Swap& s = m_swaps[k];
         const auto found = [&](std::size_t b, std::size_t e) {
           if (text.overlaps_code(b, e)) {
             return;
@@ -60,7 +61,7 @@ public:
                      std::move(fix));
         };
         if (ctx.screen != nullptr) {
-          ctx.screen->for_each_match(s.pattern, text, found);
+          ctx.screen->for_each_match(m_screen, k, s.pattern, text, found);
         } else {
           for_each_match(s.pattern, text.text, found);
         }
