@@ -215,18 +215,24 @@ ScreenCache::for_each_text(const document::Document& doc,
     s.any.assign(m_screen->size(), false);
     for (const document::MappedText* text : s.texts) {
       const Hits* hits = hits_for(*text);
+      s.hits.push_back(hits);
       s.ran = s.ran && hits->ran;
       for (const int slot : hits->slots) {
         s.any[static_cast<std::size_t>(slot)] = true;
       }
     }
   }
-  if (s.ran && std::none_of(binding.slots.begin(), binding.slots.end(),
-                            [&](int slot) { return s.any[static_cast<std::size_t>(slot)]; })) {
+  const auto none = [&](const std::vector<bool>& matched) {
+    return std::none_of(binding.slots.begin(), binding.slots.end(),
+                        [&](int slot) { return matched[static_cast<std::size_t>(slot)]; });
+  };
+  if (s.ran && none(s.any)) {
     return;
   }
-  for (const document::MappedText* text : s.texts) {
-    visit(*text);
+  for (std::size_t k = 0; k < s.texts.size(); ++k) {
+    if (!s.hits[k]->ran || !none(s.hits[k]->matched)) {
+      visit(*s.texts[k]);
+    }
   }
 }
 

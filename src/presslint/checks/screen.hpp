@@ -101,13 +101,12 @@ public:
                       const document::MappedText& text,
                       const std::function<void(std::size_t, std::size_t)>& visit);
 
-  // Calls `visit` for each text of `scope` in `doc`, the texts of
-  // for_each_scoped_text in its order, unless the screen says that none of
-  // the bound patterns can match in any of them: then a rule of a pack
-  // whose words a release does not use costs one look, not one a text.
-  // Each scope's texts are listed, and screened together, once a
-  // document. Without a binding to this cache's screen, every text of
-  // `scope` is visited.
+  // Calls `visit` for each text of `scope` in `doc` (the texts of
+  // for_each_scoped_text, in its order) in which the screen says one of
+  // the bound patterns can match: a rule of a pack whose words a release
+  // does not use costs one look, not one a text. Each scope's texts are
+  // listed, and screened together, once a document. Without a binding to
+  // this cache's screen, every text of `scope` is visited.
   void for_each_text(const document::Document& doc,
                      const document::Regions& regions,
                      const std::vector<std::string>& scope,
@@ -132,6 +131,7 @@ private:
   {
     bool listed = false;
     std::vector<const document::MappedText*> texts;
+    std::vector<const Hits*> hits; // of each text
     bool ran = true;       // the set ran on every text
     std::vector<bool> any; // by slot: matched in one of the texts
   };
