@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,6 +50,26 @@ describe(const presslint::document::Document& doc,
                   + "|" + f.message);
   }
   return out;
+}
+
+// Calls `visit` with each Markdown release of the shared corpus, parsed;
+// returns how many there were.
+std::size_t
+for_each_corpus_release(
+  const std::function<void(const std::string&, const presslint::document::Document&)>& visit)
+{
+  const std::string corpus = presslint::test::shared_dir() + "/corpus/newsworthy-archive";
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    if (entry.path().extension() != ".md") {
+      continue;
+    }
+    const std::string path = entry.path().string();
+    visit(path, presslint::test::markdown(presslint::test::read_file(path),
+                                          entry.path().filename().string()));
+    ++files;
+  }
+  return files;
 }
 
 } // namespace
@@ -99,15 +120,9 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
   REQUIRE(set->screen != nullptr);
   CHECK(set->screen->size() > words.size());
 
-  const std::string corpus = presslint::test::shared_dir() + "/corpus/newsworthy-archive";
-  std::size_t files = 0;
   std::size_t pack_findings = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".md") {
-      continue;
-    }
-    const auto doc = presslint::test::markdown(presslint::test::read_file(entry.path().string()),
-                                               entry.path().filename().string());
+  const std::size_t files = for_each_corpus_release([&](const std::string&,
+                                                        const presslint::document::Document& doc) {
     const auto with = presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {});
     auto screen = std::move(set->screen);
     const auto without = presslint::lint::lint_document(doc, *set, catalog.region_matcher(), {});
@@ -116,17 +131,14 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
     for (const auto& f : with) {
       pack_findings += f.rule_id.starts_with("house.") ? 1 : 0;
     }
-    ++files;
-  }
+  });
   CHECK(files > 20);
   CHECK(pack_findings > 50);
 }
 
 TEST_CASE("screen: a scope's texts are visited where one of a check's patterns matches")
 {
-  presslint::rules::Catalog catalog;
-  presslint::core::Errors errors;
-  REQUIRE(catalog.load_builtin(errors));
+  const presslint::rules::Catalog& catalog = presslint::test::builtin_catalog();
   // Words some releases use and others do not, a pattern that is not
   // screened (a Unicode class), and one that never matches.
   const std::vector<Pattern> patterns{
@@ -142,15 +154,9 @@ TEST_CASE("screen: a scope's texts are visited where one of a check's patterns m
   // Rules with one or two of the patterns.
   const std::vector<std::vector<std::size_t>> rules{{0}, {1}, {2}, {0, 2}, {3}, {4}, {1, 4}};
 
-  const std::string corpus = presslint::test::shared_dir() + "/corpus/newsworthy-archive";
   std::size_t skipped = 0;
   std::size_t visited = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".md") {
-      continue;
-    }
-    const auto doc = presslint::test::markdown(presslint::test::read_file(entry.path().string()),
-                                               entry.path().filename().string());
+  for_each_corpus_release([&](const std::string& path, const presslint::document::Document& doc) {
     const auto regions = presslint::document::detect_regions(doc, catalog.region_matcher());
     ScreenCache cache(&screen);
     for (const auto& scope : scopes) {
@@ -181,14 +187,14 @@ TEST_CASE("screen: a scope's texts are visited where one of a check's patterns m
         std::vector<const presslint::document::MappedText*> texts;
         cache.for_each_text(doc, regions, scope, binding,
                             [&](const presslint::document::MappedText& t) { texts.push_back(&t); });
-        CAPTURE(entry.path().string());
+        CAPTURE(path);
         CAPTURE(rule.front());
         CHECK(texts == expected);
         skipped += all.size() - texts.size();
         visited += texts.size();
       }
     }
-  }
+  });
   CHECK(skipped > 100);
   CHECK(visited > 100);
 }
