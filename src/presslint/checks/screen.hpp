@@ -47,7 +47,6 @@ public:
   // when they bind to the screen (Check::bind), the same for equal lists.
   std::size_t scope_id(const std::vector<std::string>& scope);
   [[nodiscard]] std::size_t scopes() const { return m_scopes.size(); }
-  [[nodiscard]] const std::vector<std::string>& scope(std::size_t id) const { return m_scopes[id]; }
 
 private:
   std::vector<std::vector<std::string>> m_scopes;
