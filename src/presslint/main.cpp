@@ -1,4 +1,5 @@
 #include <presslint/cli/cli.hpp>
+#include <presslint/core/heap.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -7,6 +8,8 @@
 int
 main(int argc, char** argv)
 {
+  // What one release needs, mapped at once (see core/heap.hpp).
+  presslint::core::reserve_heap(std::size_t{2} << 20);
   const int code = presslint::cli::run(argc, argv);
 #if defined(__SANITIZE_ADDRESS__)
   // Under the sanitizers everything is torn down, so that leaks show.
