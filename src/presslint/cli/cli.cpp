@@ -22,6 +22,7 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -425,6 +426,18 @@ lint_streamed(lint::Runner& runner,
   return failed ? 2 : findings_status(totals, threshold, max_warnings);
 }
 
+// The run's runner, kept until the process ends: main() leaves with
+// _Exit, so its rules, patterns and caches go back to the system at once
+// rather than object by object. Under the sanitizers main() returns and
+// it is destroyed with the other statics, so that leaks still show.
+lint::Runner&
+lasting_runner(const lint::RunOptions& options)
+{
+  static std::unique_ptr<lint::Runner> k_runner;
+  k_runner = std::make_unique<lint::Runner>(options);
+  return *k_runner;
+}
+
 int
 cmd_lint(const std::vector<std::string>& args)
 {
@@ -604,7 +617,7 @@ cmd_lint(const std::vector<std::string>& args)
     return 2;
   };
 
-  lint::Runner runner(options);
+  lint::Runner& runner = lasting_runner(options);
   core::Errors errors;
   if (!runner.prepare(errors)) {
     return config_failure(errors, &runner.catalog());
