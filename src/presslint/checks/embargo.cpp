@@ -5,6 +5,7 @@
 #include <presslint/checks/dates.hpp>
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
+#include <presslint/core/word_alternation.hpp>
 #include <presslint/rules/rule.hpp>
 
 #include <fmt/format.h>
@@ -732,26 +733,7 @@ label_pattern(std::vector<std::string> labels)
   if (labels.empty()) {
     return nullptr;
   }
-  std::sort(labels.begin(), labels.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  std::string alternation;
-  for (const std::string& l : labels) {
-    if (!alternation.empty()) {
-      alternation += '|';
-    }
-    std::string quoted = RE2::QuoteMeta(l);
-    std::string spaced;
-    for (std::size_t i = 0; i < quoted.size(); ++i) {
-      if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
-        spaced += R"(\s+)";
-        ++i;
-      } else {
-        spaced += quoted[i];
-      }
-    }
-    alternation += spaced;
-  }
+  const std::string alternation = core::word_alternation(std::move(labels), core::WordSpacing::runs);
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);

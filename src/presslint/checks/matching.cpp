@@ -1,6 +1,7 @@
 #include <presslint/checks/matching.hpp>
 
 #include <presslint/core/utf8.hpp>
+#include <presslint/core/word_alternation.hpp>
 
 #include <fmt/format.h>
 
@@ -89,28 +90,7 @@ compile_patterns(const rules::Params& params,
 Pattern
 compile_words(const std::vector<std::string>& words, bool ignore_case)
 {
-  std::string alternation;
-  std::vector<std::string> sorted = words;
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  for (const std::string& w : sorted) {
-    if (w.empty()) {
-      continue;
-    }
-    if (!alternation.empty()) {
-      alternation += '|';
-    }
-    const std::string quoted = RE2::QuoteMeta(w);
-    for (std::size_t i = 0; i < quoted.size(); ++i) {
-      if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
-        alternation += R"(\s+)";
-        ++i;
-      } else {
-        alternation += quoted[i];
-      }
-    }
-  }
+  const std::string alternation = core::word_alternation(words, core::WordSpacing::runs);
   Pattern p;
   RE2::Options options;
   options.set_log_errors(false);

@@ -1,6 +1,7 @@
 #include <presslint/document/regions.hpp>
 
 #include <presslint/core/utf8.hpp>
+#include <presslint/core/word_alternation.hpp>
 
 #include <re2/re2.h>
 
@@ -16,40 +17,8 @@ constexpr std::string_view k_wrap = R"([\s>*_\\~]*)";
 std::string
 alternation(std::vector<std::string> words, bool escaped_chars = false)
 {
-  // Longest first, so that "Media Contacts" wins over "Media Contact".
-  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) {
-      out += '|';
-    }
-    if (escaped_chars) {
-      // Each character may carry a Markdown escape ("\#\#\#").
-      for (const char c : w) {
-        if (c == ' ') {
-          out += R"(\s*)";
-        } else {
-          out += R"(\\?)";
-          out += RE2::QuoteMeta(std::string(1, c));
-        }
-      }
-    } else {
-      std::string quoted = RE2::QuoteMeta(w);
-      // Let a space in a label match any run of white space.
-      std::string spaced;
-      for (std::size_t i = 0; i < quoted.size(); ++i) {
-        if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
-          spaced += R"(\s+)";
-          ++i;
-        } else {
-          spaced += quoted[i];
-        }
-      }
-      out += spaced;
-    }
-  }
+  const std::string out = core::word_alternation(
+    std::move(words), escaped_chars ? core::WordSpacing::escaped_marks : core::WordSpacing::runs);
   // An empty list matches nothing.
   return out.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : out;
 }
