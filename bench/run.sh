@@ -20,7 +20,6 @@ py=/usr/bin/python3
 
 echo "building presslint (release preset)" >&2
 (cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release --target presslint >/dev/null)
-presslint=$root/build/release/presslint
 
 echo "installing markdownlint-cli2 (bench/package-lock.json)" >&2
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
@@ -32,6 +31,13 @@ if [ "${KEEP:-0}" = 1 ]; then
 else
   trap 'rm -rf "$work"' EXIT
 fi
+
+# The program as installed (`cmake --install`, the .deb): one file written
+# in one go. The linker writes its output in pieces, and this kernel then
+# caches the file in small pages, so that the build folder's copy starts
+# about a millisecond slower than the same bytes installed.
+install -D -m 755 "$root/build/release/presslint" "$work/bin/presslint"
+presslint=$work/bin/presslint
 
 echo "generating workloads in $work" >&2
 gen() { "$py" "$here/workload/generate.py" "$@"; }
