@@ -2,6 +2,7 @@
 
 #include <presslint/checks/check.hpp>
 #include <presslint/document/regions.hpp>
+#include <presslint/rules/embedded.hpp>
 #include <presslint/rules/rule.hpp>
 
 #include <doctest/doctest.h>
@@ -417,6 +418,31 @@ TEST_CASE("rule loader: the built-in catalogue loads and every rule has docs")
     CHECK_FALSE(r.docs.bad.empty());
     CHECK(r.kind != nullptr);
   }
+}
+
+// The built-in rule files, loaded as a user's pack is: every check a pack
+// gets (the id's form, the patterns, each profile's check) passes, where
+// the built-in catalogue skips them at run time.
+TEST_CASE("every built-in rule file passes the checks of a user's pack")
+{
+  Catalog catalog;
+  Errors errors;
+  std::size_t rules = 0;
+  for (const auto& f : presslint::rules::embedded_rule_files()) {
+    if (f.path.starts_with("data/")) {
+      CHECK(catalog.load_data_text("rules/" + std::string(f.path), f.content, errors));
+    }
+  }
+  for (const auto& f : presslint::rules::embedded_rule_files()) {
+    if (!f.path.starts_with("data/")) {
+      CAPTURE(f.path);
+      CHECK(catalog.load_rule_text("rules/" + std::string(f.path), f.content, "as-a-pack", errors));
+      ++rules;
+    }
+  }
+  CHECK(summary(errors).empty());
+  CHECK(rules == builtin_catalog().rules().size());
+  CHECK(catalog.rules().size() == rules);
 }
 
 // The built-in rules are not checked when the catalogue loads (their

@@ -33,6 +33,14 @@ namespace {
 // Below this many rule files, a pack loads on the calling thread alone.
 constexpr std::size_t k_parallel_files = 8;
 
+// "category.name", in lower case with hyphens.
+bool
+is_rule_id(const std::string& id)
+{
+  static const RE2 k_id(R"([a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*)");
+  return RE2::FullMatch(id, k_id);
+}
+
 bool
 is_data_path(std::string_view rel)
 {
@@ -277,9 +285,12 @@ Catalog::draft_rule(const std::string& path,
   Rule& rule = draft.rule;
   rule.path = path;
   rule.pack = pack;
+  // The built-in rules are checked when presslint is built (their ids,
+  // patterns and examples: tests/unit/rule_loader_test.cpp); at run time
+  // they are only loaded.
+  const bool builtin = pack == "builtin";
   if (const YamlNode* id = scalar("id", true)) {
-    static const RE2 k_id(R"([a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*)");
-    if (!RE2::FullMatch(id->value, k_id)) {
+    if (!builtin && !is_rule_id(id->value)) {
       error(*id, fmt::format("rule id \"{}\" must be category.name in lower case with hyphens",
                              id->value));
     } else {
@@ -378,9 +389,6 @@ Catalog::draft_rule(const std::string& path,
   } else {
     error(file_start, "missing key \"docs\"");
   }
-  // The built-in rules are checked when presslint is built (their patterns
-  // compile, their examples pass): at run time they are only loaded.
-  const bool builtin = pack == "builtin";
   if (rule.kind != nullptr) {
     // The kind's defaults, then the rule file's own parameters.
     for (const ParamSpec& spec : rule.kind->params) {
