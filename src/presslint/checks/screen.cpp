@@ -153,11 +153,7 @@ ScreenCache::may_match(const Pattern& pattern, const document::MappedText& text)
     return true;
   }
   const int slot = m_screen->slot(pattern.lazy.get());
-  if (slot < 0) {
-    return true;
-  }
-  const Hits* hits = hits_for(text);
-  return !hits->ran || hits->matched[static_cast<std::size_t>(slot)];
+  return slot < 0 || !hits_for(text)->rules_out(slot);
 }
 
 std::size_t
@@ -266,7 +262,7 @@ ScreenCache::matches_in(const Pattern& pattern,
                         const std::function<void(std::size_t, std::size_t)>& visit)
 {
   Hits* hits = slot >= 0 ? hits_for(text) : nullptr;
-  if (hits != nullptr && hits->ran && !hits->matched[static_cast<std::size_t>(slot)]) {
+  if (hits != nullptr && hits->rules_out(slot)) {
     return;
   }
   // Below this many word lists matching in a text, scanning the text once

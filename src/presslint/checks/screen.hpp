@@ -125,6 +125,13 @@ private:
     bool located = false;      // starts looked for
     bool usable = false;       // and few enough found
     std::vector<std::size_t> starts;
+
+    // Whether the screen ran on the text and found the pattern in `slot`
+    // nowhere in it.
+    [[nodiscard]] bool rules_out(int slot) const
+    {
+      return slot >= 0 && ran && !matched[static_cast<std::size_t>(slot)];
+    }
   };
   struct Scope
   {
