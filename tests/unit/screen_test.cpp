@@ -97,6 +97,36 @@ TEST_CASE("screen: a text is screened once for every pattern, with each pattern'
   CHECK(none.may_match(absent, text));
 }
 
+TEST_CASE("screen: a word many lists share is looked for once, for each of them")
+{
+  const Pattern first = presslint::checks::compile_words({"alpha", "shared word"}, true);
+  const Pattern second = presslint::checks::compile_words({"shared word", "gamma"}, true);
+  const Pattern third = presslint::checks::compile_words({"delta", "Shared Word"}, false);
+  const Pattern plain = pattern("shared word");
+  const PatternScreen screen({first.lazy, second.lazy, third.lazy, plain.lazy});
+  REQUIRE(screen.size() == 4);
+
+  std::vector<int> slots;
+  REQUIRE(screen.screen("a Shared  Word here", slots));
+  // The two lists that ignore case, and the one that names it so; not the
+  // case-sensitive pattern without the capitals.
+  std::vector<int> expected{screen.slot(first.lazy.get()), screen.slot(second.lazy.get()),
+                            screen.slot(third.lazy.get())};
+  std::sort(expected.begin(), expected.end());
+  CHECK(slots == expected);
+  REQUIRE(screen.screen("shared word, gamma", slots));
+  expected = {screen.slot(first.lazy.get()), screen.slot(second.lazy.get()),
+              screen.slot(plain.lazy.get())};
+  std::sort(expected.begin(), expected.end());
+  CHECK(slots == expected);
+  REQUIRE(screen.screen("nothing", slots));
+  CHECK(slots.empty());
+  // Where the word lists can start: each start once.
+  std::vector<std::size_t> starts;
+  REQUIRE(screen.starts("alpha, Shared Word, delta", 10, starts));
+  CHECK(starts == std::vector<std::size_t>{0, 7, 20});
+}
+
 TEST_CASE("screen: findings are the same with and without it, over the corpus and a rule pack")
 {
   // A pack of word-list and pattern rules, as a house style would add.

@@ -26,8 +26,11 @@ next_code_point(std::string_view text, std::size_t pos)
 
 } // namespace
 
-LazyRegex::LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id, bool words)
-  : m_pattern(std::move(pattern)), m_options(options), m_id(id), m_words(words)
+LazyRegex::LazyRegex(std::string pattern,
+                     const RE2::Options& options,
+                     std::size_t id,
+                     std::vector<std::string> words)
+  : m_pattern(std::move(pattern)), m_options(options), m_id(id), m_words(std::move(words))
 {
 }
 
@@ -41,17 +44,21 @@ LazyRegex::get() const
 // Patterns by text and options, for the whole run: RE2 objects are
 // immutable once built and safe to share between threads.
 std::shared_ptr<const LazyRegex>
-shared_pattern(const std::string& pattern, const RE2::Options& options, bool words)
+shared_pattern(const std::string& pattern,
+               const RE2::Options& options,
+               std::vector<std::string> words)
 {
+  // The words follow from the pattern: a word list's is their alternation.
   using Key = std::tuple<std::string, bool, std::int64_t, bool>;
   static std::mutex k_mutex;
   static std::map<Key, std::shared_ptr<const LazyRegex>> k_cache;
-  Key key{pattern, options.case_sensitive(), options.max_mem(), words};
+  Key key{pattern, options.case_sensitive(), options.max_mem(), !words.empty()};
   std::lock_guard<std::mutex> lock(k_mutex);
   if (auto it = k_cache.find(key); it != k_cache.end()) {
     return it->second;
   }
-  auto lazy = std::make_shared<const LazyRegex>(pattern, options, k_cache.size() + 1, words);
+  auto lazy =
+    std::make_shared<const LazyRegex>(pattern, options, k_cache.size() + 1, std::move(words));
   return k_cache.emplace(std::move(key), std::move(lazy)).first->second;
 }
 
@@ -90,7 +97,8 @@ compile_patterns(const rules::Params& params,
 Pattern
 compile_words(const std::vector<std::string>& words, bool ignore_case)
 {
-  const std::string alternation = core::word_alternation(words, core::WordSpacing::runs);
+  std::vector<std::string> alternatives = core::word_alternatives(words, core::WordSpacing::runs);
+  const std::string alternation = core::join_alternatives(alternatives);
   Pattern p;
   RE2::Options options;
   options.set_log_errors(false);
@@ -99,7 +107,7 @@ compile_words(const std::vector<std::string>& words, bool ignore_case)
   // An empty list matches nothing.
   p.lazy = shared_pattern(
     alternation.empty() ? std::string(R"([^\x00-\x{10FFFF}])") : "(" + alternation + ")",
-    options, !alternation.empty());
+    options, std::move(alternatives));
   p.whole_words = true;
   return p;
 }

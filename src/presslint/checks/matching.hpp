@@ -22,20 +22,28 @@ namespace presslint::checks {
 class LazyRegex
 {
 public:
-  LazyRegex(std::string pattern, const RE2::Options& options, std::size_t id = 0, bool words = false);
+  // `words`: for a word list (compile_words), the alternatives of the
+  // alternation `pattern` is, one word each.
+  LazyRegex(std::string pattern,
+            const RE2::Options& options,
+            std::size_t id = 0,
+            std::vector<std::string> words = {});
   [[nodiscard]] const RE2& get() const;
   [[nodiscard]] const std::string& pattern() const { return m_pattern; }
   [[nodiscard]] const RE2::Options& options() const { return m_options; }
   // Distinct for each pattern shared_pattern() made, counted from 1.
   [[nodiscard]] std::size_t id() const { return m_id; }
   // Made by compile_words: an alternation of quoted words.
-  [[nodiscard]] bool words() const { return m_words; }
+  [[nodiscard]] bool words() const { return !m_words.empty(); }
+  // Those words' alternatives, in the alternation's order (none for other
+  // patterns).
+  [[nodiscard]] const std::vector<std::string>& alternatives() const { return m_words; }
 
 private:
   std::string m_pattern;
   RE2::Options m_options;
   std::size_t m_id;
-  bool m_words;
+  std::vector<std::string> m_words;
   mutable std::once_flag m_once;
   mutable std::unique_ptr<const RE2> m_re;
 };
@@ -67,10 +75,11 @@ std::vector<Pattern> compile_patterns(const rules::Params& params,
 // first use (quoted words always compile).
 Pattern compile_words(const std::vector<std::string>& words, bool ignore_case);
 
-// The one LazyRegex of a pattern text and its options, for the whole run.
+// The one LazyRegex of a pattern text and its options, for the whole run
+// (`words`: see LazyRegex).
 std::shared_ptr<const LazyRegex> shared_pattern(const std::string& pattern,
                                               const RE2::Options& options,
-                                              bool words = false);
+                                              std::vector<std::string> words = {});
 
 // Calls `visit(begin, end)` for each non-overlapping match in `text`.
 void for_each_match(const Pattern& pattern,

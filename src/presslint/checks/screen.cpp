@@ -3,6 +3,7 @@
 #include <presslint/checks/check.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace presslint::checks {
 
@@ -26,6 +27,7 @@ has_unicode_class(const std::string& pattern)
 
 PatternScreen::PatternScreen(const std::vector<std::shared_ptr<const LazyRegex>>& patterns)
 {
+  std::unordered_map<std::string, std::size_t> entry_of;
   for (const auto& p : patterns) {
     if (!p || p->id() == 0 || has_unicode_class(p->pattern())) {
       continue;
@@ -36,12 +38,34 @@ PatternScreen::PatternScreen(const std::vector<std::shared_ptr<const LazyRegex>>
     if (m_slots[p->id()] >= 0) {
       continue;
     }
-    m_slots[p->id()] = static_cast<int>(m_sources.size());
-    // The set has one set of options: a pattern's own go into the pattern.
-    m_sources.push_back(p->options().case_sensitive() ? "(?:" + p->pattern() + ")"
-                                                      : "(?i:" + p->pattern() + ")");
+    const int slot = static_cast<int>(m_words.size());
+    m_slots[p->id()] = slot;
     m_words.push_back(p->words());
     m_patterns.push_back(p);
+    // The set has one set of options: a pattern's own go into the pattern.
+    const char* open = p->options().case_sensitive() ? "(?:" : "(?i:";
+    auto add = [&](const std::string& source, bool word) {
+      const auto [it, added] = entry_of.try_emplace(open + source + ")", m_entries.size());
+      if (added) {
+        m_entries.push_back(it->first);
+        m_entry_slots.emplace_back();
+        m_entry_words.push_back(false);
+      }
+      std::vector<int>& slots = m_entry_slots[it->second];
+      if (slots.empty() || slots.back() != slot) {
+        slots.push_back(slot);
+      }
+      if (word) {
+        m_entry_words[it->second] = true;
+      }
+    };
+    if (p->words()) {
+      for (const std::string& word : p->alternatives()) {
+        add(word, true);
+      }
+    } else {
+      add(p->pattern(), false);
+    }
   }
 }
 
@@ -59,7 +83,7 @@ PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
     auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const std::string& s : m_sources) {
+    for (const std::string& s : m_entries) {
       std::string error;
       if (set->Add(s, &error) < 0) {
         return; // not a valid pattern: no screen, every pattern is tried
@@ -73,12 +97,18 @@ PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
     return false;
   }
   slots.clear();
+  std::vector<int> entries;
   RE2::Set::ErrorInfo info{};
-  if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &slots, &info)
+  if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &entries, &info)
       && info.kind != RE2::Set::kNoError) {
     return false;
   }
+  for (const int e : entries) {
+    const std::vector<int>& of = m_entry_slots[static_cast<std::size_t>(e)];
+    slots.insert(slots.end(), of.begin(), of.end());
+  }
   std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
   return true;
 }
 
@@ -87,10 +117,10 @@ PatternScreen::starts(std::string_view text, std::size_t most, std::vector<std::
 {
   std::call_once(m_any_once, [this] {
     std::string any;
-    for (std::size_t slot = 0; slot < m_sources.size(); ++slot) {
-      if (m_words[slot]) {
+    for (std::size_t e = 0; e < m_entries.size(); ++e) {
+      if (m_entry_words[e]) {
         any += any.empty() ? "" : "|";
-        any += m_sources[slot];
+        any += m_entries[e];
       }
     }
     if (any.empty()) {

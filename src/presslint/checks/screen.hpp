@@ -33,7 +33,7 @@ public:
   // The slots of the patterns that match somewhere in `text`, sorted. False
   // when the set could not run (it ran out of memory): try every pattern.
   bool screen(std::string_view text, std::vector<int>& slots) const;
-  [[nodiscard]] std::size_t size() const { return m_sources.size(); }
+  [[nodiscard]] std::size_t size() const { return m_words.size(); }
   // Whether the pattern in `slot` is a word list (LazyRegex::words()).
   [[nodiscard]] bool words(int slot) const { return m_words[static_cast<std::size_t>(slot)]; }
   // Every offset in `text` where one of the word lists matches, anchored
@@ -50,9 +50,15 @@ public:
 
 private:
   std::vector<std::vector<std::string>> m_scopes;
-  std::vector<int> m_slots; // by LazyRegex::id(); -1: not screened
-  std::vector<std::string> m_sources;
+  std::vector<int> m_slots;  // by LazyRegex::id(); -1: not screened
   std::vector<bool> m_words; // by slot
+  // The set's entries: each screened pattern, but a word list as its words,
+  // each distinct word once however many lists name it (in a set of many
+  // lists that share words, the automaton's states are then far smaller);
+  // and the slots each entry stands for.
+  std::vector<std::string> m_entries;
+  std::vector<std::vector<int>> m_entry_slots;
+  std::vector<bool> m_entry_words; // a word of a word list
   std::vector<std::shared_ptr<const LazyRegex>> m_patterns; // kept alive
   mutable std::once_flag m_once;
   mutable std::unique_ptr<RE2::Set> m_set;

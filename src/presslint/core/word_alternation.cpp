@@ -26,8 +26,8 @@ order_key(const std::string& word)
 
 } // namespace
 
-std::string
-word_alternation(std::vector<std::string> words, WordSpacing spacing)
+std::vector<std::string>
+word_alternatives(std::vector<std::string> words, WordSpacing spacing)
 {
   std::vector<std::pair<std::string, std::string>> keyed;
   keyed.reserve(words.size());
@@ -38,18 +38,17 @@ word_alternation(std::vector<std::string> words, WordSpacing spacing)
     }
   }
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a > b; });
-  std::string out;
+  std::vector<std::string> out;
+  out.reserve(keyed.size());
   for (const auto& [key, word] : keyed) {
-    if (!out.empty()) {
-      out += '|';
-    }
+    std::string& piece = out.emplace_back();
     if (spacing == WordSpacing::escaped_marks) {
       for (const char c : word) {
         if (c == ' ') {
-          out += R"(\s*)";
+          piece += R"(\s*)";
         } else {
-          out += R"(\\?)";
-          out += RE2::QuoteMeta(std::string(1, c));
+          piece += R"(\\?)";
+          piece += RE2::QuoteMeta(std::string(1, c));
         }
       }
       continue;
@@ -57,14 +56,33 @@ word_alternation(std::vector<std::string> words, WordSpacing spacing)
     const std::string quoted = RE2::QuoteMeta(word);
     for (std::size_t i = 0; i < quoted.size(); ++i) {
       if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
-        out += R"(\s+)";
+        piece += R"(\s+)";
         ++i;
       } else {
-        out += quoted[i];
+        piece += quoted[i];
       }
     }
   }
   return out;
+}
+
+std::string
+join_alternatives(const std::vector<std::string>& alternatives)
+{
+  std::string out;
+  for (const std::string& piece : alternatives) {
+    if (!out.empty()) {
+      out += '|';
+    }
+    out += piece;
+  }
+  return out;
+}
+
+std::string
+word_alternation(std::vector<std::string> words, WordSpacing spacing)
+{
+  return join_alternatives(word_alternatives(std::move(words), spacing));
 }
 
 } // namespace presslint::core

@@ -23,4 +23,9 @@ enum class WordSpacing {
 // program is smaller, quicker to compile and quicker to run.
 std::string word_alternation(std::vector<std::string> words, WordSpacing spacing);
 
+// The same alternatives, one string each, in that order.
+std::vector<std::string> word_alternatives(std::vector<std::string> words, WordSpacing spacing);
+// Alternatives joined into one alternation ("a|b|c").
+std::string join_alternatives(const std::vector<std::string>& alternatives);
+
 } // namespace presslint::core
