@@ -14,19 +14,9 @@
 #include <unistd.h>
 #endif
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define HEAP_TEST_OWN_ALLOCATOR 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)                           \
-  || __has_feature(memory_sanitizer)
-#define HEAP_TEST_OWN_ALLOCATOR 1
-#endif
-#endif
-
 namespace core = presslint::core;
 
-#if defined(__linux__) && defined(__GLIBC__) && !defined(HEAP_TEST_OWN_ALLOCATOR)
-#define HEAP_TEST_RESERVES 1
+#if PRESSLINT_HEAP_RESERVABLE
 namespace {
 
 long
@@ -44,7 +34,7 @@ TEST_CASE("heap: reserve_heap maps the heap's free end in one go")
 {
   constexpr std::size_t k_bytes = std::size_t{2} << 20;
   const std::span<std::byte> made = core::reserve_heap(k_bytes);
-#if !defined(HEAP_TEST_RESERVES)
+#if !PRESSLINT_HEAP_RESERVABLE
   // A sanitizer's allocator has no heap end to grow: nothing is done.
   CHECK(made.empty());
 #else

@@ -90,7 +90,6 @@ TEST_CASE("word_alternation: RE2 takes the longest label that begins the line")
     options.set_case_sensitive(false);
     const RE2 re("^(" + word_alternation(labels, WordSpacing::runs) + ")", options);
     REQUIRE(re.ok());
-    std::size_t checked = 0;
     for (const std::string& label : labels) {
       // As written, in lower case, and with doubled spaces; then text.
       std::string lower = label;
@@ -114,10 +113,8 @@ TEST_CASE("word_alternation: RE2 takes the longest label that begins the line")
           REQUIRE(RE2::PartialMatch(text, re, &got));
           INFO(text);
           CHECK(got.size() == longest);
-          ++checked;
         }
       }
     }
-    CHECK(checked == labels.size() * 12);
   }
 }

@@ -3,19 +3,10 @@
 #include <cstdint>
 #include <cstdlib>
 
-#if defined(__GLIBC__)
+#if PRESSLINT_HEAP_RESERVABLE
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#endif
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define PRESSLINT_OWN_ALLOCATOR 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)                           \
-  || __has_feature(memory_sanitizer)
-#define PRESSLINT_OWN_ALLOCATOR 1
-#endif
 #endif
 
 namespace presslint::core {
@@ -23,7 +14,7 @@ namespace presslint::core {
 std::span<std::byte>
 reserve_heap(std::size_t bytes)
 {
-#if defined(__GLIBC__) && !defined(PRESSLINT_OWN_ALLOCATOR) && defined(__linux__)
+#if PRESSLINT_HEAP_RESERVABLE
 #ifndef MADV_POPULATE_WRITE
   constexpr int MADV_POPULATE_WRITE = 23; // Linux 5.14
 #endif

@@ -3,6 +3,24 @@
 #include <cstddef>
 #include <span>
 
+// 1 where reserve_heap can work: glibc's allocator on Linux, not replaced
+// by a sanitizer's.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define PRESSLINT_HEAP_RESERVABLE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)                           \
+  || __has_feature(memory_sanitizer)
+#define PRESSLINT_HEAP_RESERVABLE 0
+#endif
+#endif
+#if !defined(PRESSLINT_HEAP_RESERVABLE)
+#if defined(__GLIBC__) && defined(__linux__)
+#define PRESSLINT_HEAP_RESERVABLE 1
+#else
+#define PRESSLINT_HEAP_RESERVABLE 0
+#endif
+#endif
+
 namespace presslint::core {
 
 // Grows the heap by `bytes` in one step and maps its pages in one system
