@@ -9,7 +9,7 @@ int
 main(int argc, char** argv)
 {
   // What one release needs, mapped at once (see core/heap.hpp).
-  presslint::core::reserve_heap(std::size_t{2} << 20);
+  presslint::core::reserve_heap(presslint::core::k_huge_page);
   const int code = presslint::cli::run(argc, argv);
 #if defined(__SANITIZE_ADDRESS__)
   // Under the sanitizers everything is torn down, so that leaks show.

@@ -1,5 +1,6 @@
 #include <presslint/lint/run.hpp>
 
+#include <presslint/core/heap.hpp>
 #include <presslint/core/read_file.hpp>
 #include <presslint/document/reader.hpp>
 #include <presslint/lint/linter.hpp>
@@ -514,7 +515,11 @@ Runner::Impl::run(const FileSink* sink)
   // The calling thread is one of the jobs: its memory is already mapped.
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) {
-    threads.emplace_back(work);
+    threads.emplace_back([&work] {
+      // Its own arena's room, as main() makes the main heap's.
+      core::reserve_heap(core::k_huge_page);
+      work();
+    });
   }
   work();
   for (auto& t : threads) {
