@@ -2,10 +2,14 @@
 #include "support.hpp"
 
 #include <presslint/checks/dates.hpp>
+#include <presslint/core/utf8.hpp>
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 using namespace presslint::checks::dates;
 namespace chr = std::chrono;
@@ -360,4 +364,49 @@ TEST_CASE("dates: the time-zones data reads whole")
   CHECK_EQ(t.find("MT")->offset_on(ymd(2026, 1, 1)), -420);
   CHECK_EQ(t.find("HST")->offset_on(ymd(2026, 7, 1)), -600);
   CHECK(t.find("MST")->note.find("Arizona") != std::string::npos);
+}
+
+TEST_CASE("dates: find_dates finds what parse_date_at finds at every word start, over the corpus")
+{
+  // find_dates tries only the places where a date can begin; trying every
+  // place that begins a word must find the same dates.
+  namespace fs = std::filesystem;
+  auto every_start = [](std::string_view text) {
+    std::vector<DateMatch> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      const auto c = static_cast<unsigned char>(text[pos]);
+      const bool word_before =
+        pos > 0 && presslint::core::is_word_code_point(presslint::core::decode_utf8_before(text, pos));
+      if (c < 0x80 && std::isalnum(c) != 0 && !word_before) {
+        if (auto m = parse_date_at(text, pos)) {
+          out.push_back(*m);
+          pos = m->span.end;
+          continue;
+        }
+      }
+      ++pos;
+    }
+    return out;
+  };
+  std::size_t files = 0;
+  std::size_t dates = 0;
+  for (const char* folder : {"newsworthy-archive", "us-doj-opa"}) {
+    for (const auto& entry : fs::directory_iterator(presslint::test::shared_dir() + "/corpus/" + folder)) {
+      const std::string text = presslint::test::read_file(entry.path().string());
+      const std::vector<DateMatch> found = find_dates(text);
+      const std::vector<DateMatch> expected = every_start(text);
+      ++files;
+      dates += found.size();
+      REQUIRE(found.size() == expected.size());
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        CHECK(found[i].span.begin == expected[i].span.begin);
+        CHECK(found[i].span.end == expected[i].span.end);
+        CHECK(found[i].month == expected[i].month);
+        CHECK(found[i].day == expected[i].day);
+      }
+    }
+  }
+  CHECK(files > 100);
+  CHECK(dates > 200);
 }

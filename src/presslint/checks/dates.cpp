@@ -47,6 +47,21 @@ lower(char c)
   return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// `word` in lower case in `out`, when it fits (a month or weekday name
+// does): the view of it, or an empty view.
+template <std::size_t N>
+std::string_view
+lowered_into(std::string_view word, std::array<char, N>& out)
+{
+  if (word.size() > N) {
+    return {};
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    out[i] = lower(word[i]);
+  }
+  return {out.data(), word.size()};
+}
+
 std::string
 lowered(std::string_view s)
 {
@@ -433,7 +448,11 @@ month_from_name(std::string_view word)
   if (!word.empty() && word.back() == '.') {
     word.remove_suffix(1);
   }
-  const std::string w = lowered(word);
+  std::array<char, 9> buffer{}; // "september"
+  const std::string_view w = lowered_into(word, buffer);
+  if (w.empty()) {
+    return 0;
+  }
   for (std::size_t i = 0; i < k_months.size(); ++i) {
     if (k_months[i] == w) {
       return static_cast<unsigned>(i + 1);
@@ -453,7 +472,11 @@ weekday_from_name(std::string_view word)
   if (!word.empty() && word.back() == '.') {
     word.remove_suffix(1);
   }
-  const std::string w = lowered(word);
+  std::array<char, 9> buffer{}; // "wednesday"
+  const std::string_view w = lowered_into(word, buffer);
+  if (w.empty()) {
+    return std::nullopt;
+  }
   for (std::size_t i = 0; i < k_weekdays.size(); ++i) {
     if (k_weekdays[i] == w) {
       return chr::weekday{static_cast<unsigned>(i)};
@@ -498,6 +521,32 @@ DateMatch::is_valid() const
   // With no year, a leap year stands in (Feb. 29 may be right).
   return ymd_or(2024).ok();
 }
+
+namespace {
+
+// A digit, or a capital letter that begins a month or a weekday name: a
+// date can begin only there (parse_date_at asks for a capitalised name).
+bool
+could_start_date(char c)
+{
+  switch (c) {
+  case 'A': // April, August
+  case 'D': // December
+  case 'F': // February, Friday
+  case 'J': // January, June, July
+  case 'M': // March, May, Monday
+  case 'N': // November
+  case 'O': // October
+  case 'S': // September, Saturday, Sunday
+  case 'T': // Tuesday, Thursday
+  case 'W': // Wednesday
+    return true;
+  default:
+    return is_digit(c);
+  }
+}
+
+} // namespace
 
 std::optional<DateMatch>
 parse_date_at(std::string_view text, std::size_t pos)
@@ -546,7 +595,7 @@ find_dates(std::string_view text)
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    if ((is_alpha(c) || is_digit(c)) && !word_char_before(text, pos)) {
+    if (could_start_date(c) && !word_char_before(text, pos)) {
       if (auto m = parse_date_at(text, pos)) {
         pos = m->span.end;
         out.push_back(*m);
