@@ -38,7 +38,9 @@ count_words(std::string_view text)
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t len = 1;
-    const char32_t cp = core::decode_utf8(text, i, len);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // ASCII needs no decoding (is_word_code_point's own test for it).
+    const char32_t cp = byte < 0x80 ? char32_t{byte} : core::decode_utf8(text, i, len);
     const bool word = core::is_word_code_point(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in_word);
     if (word && !in_word) {
       ++words;
@@ -61,6 +63,10 @@ public:
       m_scope(std::move(scope)),
       m_per_block(per_block)
   {
+    for (const Limit& l : m_limits) {
+      m_count_chars = m_count_chars || l.unit == "characters";
+      m_count_words = m_count_words || l.unit == "words";
+    }
   }
 
   void run(const Context& ctx) const override
@@ -72,8 +78,9 @@ public:
     bool any = false;
     auto measure = [&](const document::MappedText& text) {
       std::string_view t = text.text;
-      chars = core::count_code_points(t);
-      words = count_words(t);
+      // Only what a limit asks for.
+      chars = m_count_chars ? core::count_code_points(t) : 0;
+      words = m_count_words ? count_words(t) : 0;
       matches = 0;
       for (const Pattern& p : m_patterns) {
         for_each_match(p, t, [&](std::size_t b, std::size_t e) {
@@ -137,6 +144,8 @@ private:
   std::vector<Pattern> m_patterns;
   std::vector<std::string> m_scope;
   bool m_per_block;
+  bool m_count_chars = false;
+  bool m_count_words = false;
 };
 
 std::unique_ptr<Check>
