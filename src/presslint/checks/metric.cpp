@@ -30,6 +30,15 @@ struct Limit
   std::int64_t max = -1;
 };
 
+// The ASCII characters core::is_word_code_point takes for word characters.
+constexpr std::array<bool, 128> k_ascii_word = [] {
+  std::array<bool, 128> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) {
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return table;
+}();
+
 std::size_t
 count_words(std::string_view text)
 {
@@ -37,11 +46,18 @@ count_words(std::string_view text)
   bool in_word = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t len = 1;
     const auto byte = static_cast<unsigned char>(text[i]);
-    // ASCII needs no decoding (is_word_code_point's own test for it).
-    const char32_t cp = byte < 0x80 ? char32_t{byte} : core::decode_utf8(text, i, len);
-    const bool word = core::is_word_code_point(cp) || ((cp == '\'' || cp == 0x2019 || cp == '-') && in_word);
+    if (byte < 0x80) {
+      // ASCII needs no decoding.
+      const bool word = k_ascii_word[byte] || ((byte == '\'' || byte == '-') && in_word);
+      words += word && !in_word ? 1 : 0;
+      in_word = word;
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    const char32_t cp = core::decode_utf8(text, i, len);
+    const bool word = core::is_word_code_point(cp) || (cp == 0x2019 && in_word);
     if (word && !in_word) {
       ++words;
     }
