@@ -5,6 +5,7 @@
 #include <presslint/checks/dates.hpp>
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
+#include <presslint/core/regex_groups.hpp>
 #include <presslint/core/word_alternation.hpp>
 #include <presslint/rules/rule.hpp>
 
@@ -237,10 +238,11 @@ private:
           continue;
         }
         re2::StringPiece whole(line.content.text);
-        re2::StringPiece group;
-        if (!RE2::PartialMatch(whole, m_label_pattern->get(), &group)) {
+        re2::StringPiece groups[2];
+        if (!core::find_groups(m_label_pattern->get(), line.content.text, 0, groups, 2)) {
           continue;
         }
+        const re2::StringPiece group = groups[1];
         const auto b = static_cast<std::size_t>(group.data() - whole.data());
         const std::string_view rest = std::string_view(line.content.text).substr(b + group.size());
         const std::string_view label(group.data(), group.size());

@@ -1,3 +1,4 @@
+#include <presslint/core/regex_groups.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/document/reader.hpp>
 
@@ -515,10 +516,11 @@ parse_markdown(Document& doc, core::Error& /*error*/)
 
   // Ids written as raw HTML in Markdown (<a name="x">, <span id="x">).
   static const RE2 k_id(R"((?i)\b(?:id|name)\s*=\s*["']([^"'<>]+)["'])");
-  re2::StringPiece input(doc.source);
-  std::string id;
-  while (RE2::FindAndConsume(&input, k_id, &id)) {
-    doc.anchors.push_back(id);
+  re2::StringPiece groups[2];
+  std::size_t from = 0;
+  while (core::find_groups(k_id, doc.source, from, groups, 2)) {
+    doc.anchors.emplace_back(groups[1].data(), groups[1].size());
+    from = static_cast<std::size_t>(groups[0].data() - doc.source.data()) + groups[0].size();
   }
   std::sort(doc.anchors.begin(), doc.anchors.end());
   doc.anchors.erase(std::unique(doc.anchors.begin(), doc.anchors.end()), doc.anchors.end());

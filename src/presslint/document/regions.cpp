@@ -1,5 +1,6 @@
 #include <presslint/document/regions.hpp>
 
+#include <presslint/core/regex_groups.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/core/word_alternation.hpp>
 
@@ -45,6 +46,18 @@ symbol_marks(const std::vector<std::string>& marks)
   return out;
 }
 
+// The first group of the first match of `re` in `text`.
+bool
+first_group(std::string_view text, const RE2& re, re2::StringPiece& group)
+{
+  re2::StringPiece groups[2];
+  if (!core::find_groups(re, text, 0, groups, 2)) {
+    return false;
+  }
+  group = groups[1];
+  return true;
+}
+
 } // namespace
 
 RegionMatcher::RegionMatcher(const Vocabulary& v)
@@ -77,7 +90,7 @@ RegionMatcher::boilerplate_title(std::string_view text) const
 {
   // Labels are tried longest first; the name must start with a capital.
   re2::StringPiece label;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_boilerplate, &label)) {
+  if (!first_group(text, *m_boilerplate, label)) {
     return false;
   }
   std::size_t length = 0;
@@ -159,7 +172,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     }
     re2::StringPiece whole(text);
     re2::StringPiece group;
-    if (RE2::PartialMatch(whole, m.end_mark_line(), &group)) {
+    if (first_group(text, m.end_mark_line(), group)) {
       EndMark mark;
       mark.line = i;
       mark.span = capture_span(line.content, whole, group);
@@ -168,7 +181,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       line_is_end[i] = true;
       continue;
     }
-    if (RE2::PartialMatch(whole, m.end_mark_trailing(), &group)) {
+    if (first_group(text, m.end_mark_trailing(), group)) {
       EndMark mark;
       mark.line = i;
       mark.span = capture_span(line.content, whole, group);
@@ -178,11 +191,11 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       line_is_end[i] = true;
       continue;
     }
-    if (RE2::PartialMatch(whole, m.notes(), &group)) {
+    if (first_group(text, m.notes(), group)) {
       line_is_notes[i] = true;
       continue;
     }
-    if (RE2::PartialMatch(whole, m.contact(), &group)) {
+    if (first_group(text, m.contact(), group)) {
       line_is_contact[i] = true;
       continue;
     }
@@ -194,7 +207,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
                  {m.embargo(), ReleaseLineKind::embargo},
                  {m.label(), ReleaseLineKind::label}};
     for (const auto& k : kinds) {
-      if (RE2::PartialMatch(whole, k.re, &group)) {
+      if (first_group(text, k.re, group)) {
         ReleaseLine rl;
         rl.kind = k.kind;
         rl.line = i;
@@ -218,7 +231,7 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     c.last_line = i;
     re2::StringPiece whole(lines[i].content.text);
     re2::StringPiece group;
-    RE2::PartialMatch(whole, m.contact(), &group);
+    first_group(lines[i].content.text, m.contact(), group);
     c.label = capture_span(lines[i].content, whole, group);
     std::size_t j = i + 1;
     const bool label_only = lines[i].content.text.size()
@@ -382,14 +395,15 @@ detect_regions(const Document& doc, const RegionMatcher& m)
   std::erase_if(r.body, [&](std::size_t i) { return doc.blocks[i].span.begin >= r.body_end; });
 
   // Quoted speech in the body.
-  static const RE2 k_quote(R"((“[^”]*”|"[^"\n]*"))");
+  static const RE2 k_quote(R"(“[^”]*”|"[^"\n]*")");
   for (const std::size_t i : r.body) {
     const MappedText& t = doc.blocks[i].content;
-    re2::StringPiece input(t.text);
     re2::StringPiece q;
-    while (RE2::FindAndConsume(&input, k_quote, &q)) {
+    std::size_t from = 0;
+    while (core::find_groups(k_quote, t.text, from, &q, 1)) {
       const auto qb = static_cast<std::size_t>(q.data() - t.text.data());
       r.quotations.push_back(t.to_source(qb, qb + q.size()));
+      from = qb + q.size(); // a quotation is never empty
     }
     // A paragraph that opens a quotation and does not close it (AP style for
     // quotes over several paragraphs) is a quotation to its end.
