@@ -191,11 +191,13 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       line_is_end[i] = true;
       continue;
     }
-    if (first_group(text, m.notes(), group)) {
+    // Whether they match is enough here (the contact pattern is too large
+    // for RE2's backtracker: its groups cost a run of its NFA).
+    if (m.notes().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
       line_is_notes[i] = true;
       continue;
     }
-    if (first_group(text, m.contact(), group)) {
+    if (m.contact().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
       line_is_contact[i] = true;
       continue;
     }
