@@ -624,3 +624,25 @@ TEST_CASE("dateline rules: profiles")
   CHECK_EQ(summary(lint_datelines(release("CAMBRIDGE, MA, 21 August 2026 — Acme opened."), "uk")),
            "");
 }
+
+TEST_CASE("dateline: the memo finds what find_dateline finds, for each document it is given")
+{
+  const document::Document with = test::markdown("# Acme opens a plant\n\n"
+                                                 "DAYTON, Ohio, March 3, 2026 — Acme will hire.\n");
+  const document::Document without = test::markdown("# Acme opens a plant\n\n"
+                                                    "Acme will hire 200 people.\n");
+  const auto& matcher = test::builtin_catalog().region_matcher();
+  const document::Regions with_regions = document::detect_regions(with, matcher);
+  const document::Regions without_regions = document::detect_regions(without, matcher);
+  checks::DatelineMemo memo;
+  const auto& first = memo.search(with, with_regions);
+  REQUIRE(first.dateline);
+  CHECK_EQ(first.dateline->city.text, "DAYTON");
+  CHECK(first.paragraph == checks::dateline_paragraph(with, with_regions));
+  // Asked again, the same; asked about another document, that document's.
+  CHECK_EQ(memo.search(with, with_regions).dateline->city.text, "DAYTON");
+  const auto& second = memo.search(without, without_regions);
+  CHECK_FALSE(second.dateline);
+  CHECK(second.paragraph == checks::dateline_paragraph(without, without_regions));
+  CHECK(memo.search(with, with_regions).dateline);
+}

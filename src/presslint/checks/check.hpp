@@ -22,6 +22,7 @@ struct Rule;
 
 namespace presslint::checks {
 
+class DatelineMemo;
 class LazyRegex;
 class PatternScreen;
 class ScreenCache;
@@ -45,6 +46,9 @@ struct Context
   std::vector<core::Finding>& out;
   // The rule set's one-pass screen for this document (nullptr: none).
   ScreenCache* screen = nullptr;
+  // The document's dateline, found once for all its rules (nullptr: each
+  // asks afresh).
+  DatelineMemo* datelines = nullptr;
 
   // Reports a finding at `span` with the rule's message; `matched` is the
   // text the message quotes (for fingerprints).

@@ -214,7 +214,7 @@ public:
       check_missing(ctx);
       return;
     }
-    const auto d = find_dateline(ctx.doc, ctx.regions);
+    const auto d = find_dateline(ctx);
     if (!d) {
       return;
     }
@@ -287,10 +287,10 @@ private:
 
   void check_missing(const Context& ctx) const
   {
-    if (find_dateline(ctx.doc, ctx.regions)) {
+    if (find_dateline(ctx)) {
       return;
     }
-    const auto paragraph = dateline_paragraph(ctx.doc, ctx.regions);
+    const auto paragraph = dateline_paragraph(ctx);
     if (!paragraph) {
       return;
     }

@@ -1,6 +1,8 @@
 // The dateline parser: the place, the date, a wire-service marker and the
 // dash, in the orders real copy writes them.
 #include <presslint/checks/dateline_parse.hpp>
+
+#include <presslint/checks/check.hpp>
 #include <presslint/checks/dates.hpp>
 #include <presslint/core/utf8.hpp>
 
@@ -861,7 +863,8 @@ is_title_like(const document::Block& block)
   while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t')) {
     t.remove_suffix(1);
   }
-  if (t.find('\n') != std::string_view::npos || core::count_code_points(t) > k_short_block) {
+  if (t.find('\n') != std::string_view::npos
+      || (t.size() > k_short_block && core::count_code_points(t) > k_short_block)) {
     return false;
   }
   if (t.empty()) {
@@ -883,11 +886,7 @@ is_blank(std::string_view t)
   return true;
 }
 
-struct Search
-{
-  std::optional<Dateline> dateline;
-  std::optional<std::size_t> paragraph;
-};
+using Search = DatelineSearch;
 
 // From the first body paragraph on, past subheadlines and label lines that
 // region detection may take for the body's start, to the first real
@@ -957,6 +956,31 @@ std::optional<std::size_t>
 dateline_paragraph(const document::Document& doc, const document::Regions& regions)
 {
   return search(doc, regions).paragraph;
+}
+
+const DatelineSearch&
+DatelineMemo::search(const document::Document& doc, const document::Regions& regions)
+{
+  if (m_doc != &doc || m_regions != &regions) {
+    m_search = checks::search(doc, regions);
+    m_doc = &doc;
+    m_regions = &regions;
+  }
+  return m_search;
+}
+
+std::optional<Dateline>
+find_dateline(const Context& ctx)
+{
+  return ctx.datelines != nullptr ? ctx.datelines->search(ctx.doc, ctx.regions).dateline
+                                  : find_dateline(ctx.doc, ctx.regions);
+}
+
+std::optional<std::size_t>
+dateline_paragraph(const Context& ctx)
+{
+  return ctx.datelines != nullptr ? ctx.datelines->search(ctx.doc, ctx.regions).paragraph
+                                  : dateline_paragraph(ctx.doc, ctx.regions);
 }
 
 } // namespace presslint::checks

@@ -26,6 +26,8 @@
 
 namespace presslint::checks {
 
+struct Context;
+
 // One part of a dateline: its text as it stands in the block's text and its
 // span in the source.
 struct DatelinePart
@@ -104,6 +106,31 @@ std::optional<Dateline> find_dateline(const document::Document& doc,
 // after it (the block that holds the dateline, when there is one).
 std::optional<std::size_t> dateline_paragraph(const document::Document& doc,
                                               const document::Regions& regions);
+
+// What find_dateline and dateline_paragraph find: one search.
+struct DatelineSearch
+{
+  std::optional<Dateline> dateline;
+  std::optional<std::size_t> paragraph;
+};
+
+// The search for one document, done on first use and kept, so that the
+// rules that ask about its dateline share it (Context::datelines).
+class DatelineMemo
+{
+public:
+  const DatelineSearch& search(const document::Document& doc, const document::Regions& regions);
+
+private:
+  const document::Document* m_doc = nullptr;
+  const document::Regions* m_regions = nullptr;
+  DatelineSearch m_search;
+};
+
+// find_dateline and dateline_paragraph for the document a check runs on,
+// through its Context's memo when it has one.
+std::optional<Dateline> find_dateline(const Context& ctx);
+std::optional<std::size_t> dateline_paragraph(const Context& ctx);
 
 // The month (1-12) an English month name or abbreviation stands for
 // ("February", "Feb.", "Feb", "Sept.", "sep"), or 0.

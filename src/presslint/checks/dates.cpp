@@ -1,5 +1,6 @@
 #include <presslint/checks/dates.hpp>
 
+#include <presslint/checks/check.hpp>
 #include <presslint/checks/dateline_parse.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/document/document.hpp>
@@ -1158,13 +1159,14 @@ first_full_date(std::string_view text, std::size_t limit)
   return std::nullopt;
 }
 
-} // namespace
-
+// release_date, given the document's dateline.
 std::optional<chr::year_month_day>
-release_date(const document::Document& doc, const document::Regions& regions)
+release_date_with(const document::Document& doc,
+                  const document::Regions& regions,
+                  const std::optional<Dateline>& dateline)
 {
   // The dateline's date, with its year.
-  if (const auto dateline = find_dateline(doc, regions)) {
+  if (dateline) {
     if (dateline->date && dateline->date->has_year() && dateline->date->valid()) {
       return dateline->date->ymd;
     }
@@ -1183,6 +1185,20 @@ release_date(const document::Document& doc, const document::Regions& regions)
     }
   }
   return std::nullopt;
+}
+
+} // namespace
+
+std::optional<chr::year_month_day>
+release_date(const document::Document& doc, const document::Regions& regions)
+{
+  return release_date_with(doc, regions, find_dateline(doc, regions));
+}
+
+std::optional<chr::year_month_day>
+release_date(const Context& ctx)
+{
+  return release_date_with(ctx.doc, ctx.regions, find_dateline(ctx));
 }
 
 } // namespace presslint::checks::dates

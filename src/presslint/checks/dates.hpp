@@ -30,6 +30,10 @@ class Document;
 struct Regions;
 } // namespace presslint::document
 
+namespace presslint::checks {
+struct Context;
+}
+
 namespace presslint::checks::dates {
 
 // A half-open range of byte offsets into the parsed text; empty when the
@@ -248,5 +252,7 @@ std::string format_long(std::chrono::year_month_day date);
 // reference year for dates written without one.
 std::optional<std::chrono::year_month_day> release_date(const document::Document& doc,
                                                         const document::Regions& regions);
+// The same for the document a check runs on (its dateline found once).
+std::optional<std::chrono::year_month_day> release_date(const Context& ctx);
 
 } // namespace presslint::checks::dates

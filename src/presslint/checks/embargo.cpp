@@ -430,7 +430,7 @@ private:
     const Context& ctx)
   {
     const auto& r = ctx.regions;
-    if (const auto dateline = find_dateline(ctx.doc, r)) {
+    if (const auto dateline = find_dateline(ctx)) {
       if (!dateline->date || !dateline->date->valid()) {
         return std::nullopt;
       }

@@ -1,5 +1,6 @@
 #include <presslint/lint/linter.hpp>
 
+#include <presslint/checks/dateline_parse.hpp>
 #include <presslint/rules/rule.hpp>
 
 #include <re2/re2.h>
@@ -153,11 +154,12 @@ lint_document(const document::Document& doc,
   const document::Regions regions = document::detect_regions(doc, matcher);
   std::vector<core::Finding> findings;
   checks::ScreenCache screen(rules.screen.get());
+  checks::DatelineMemo datelines;
   for (const rules::ActiveRule& active : rules.rules) {
     if (active.severity == core::Severity::off || !active.check) {
       continue;
     }
-    checks::Context ctx{doc, regions, *active.rule, active.severity, now, findings, &screen};
+    checks::Context ctx{doc, regions, *active.rule, active.severity, now, findings, &screen, &datelines};
     active.check->run(ctx);
   }
   apply_superseded(rules, findings);
