@@ -285,6 +285,16 @@ TEST_CASE("screen: word lists found from their starts give the matches a scan gi
       CAPTURE(p.source);
       CHECK(found == scanned);
       matches += scanned.size();
+      // any_match tries the same matches in turn and stops at the first
+      // taken: here the second, when there is one.
+      std::vector<std::pair<std::size_t, std::size_t>> tried;
+      const bool any = presslint::checks::any_match(p, text.text, [&](std::size_t b, std::size_t e) {
+        tried.emplace_back(b, e);
+        return tried.size() == 2;
+      });
+      CHECK(any == (scanned.size() >= 2));
+      CHECK(tried.size() == std::min<std::size_t>(scanned.size(), 2));
+      CHECK(std::equal(tried.begin(), tried.end(), scanned.begin()));
     }
     located += cache.texts_located();
   }

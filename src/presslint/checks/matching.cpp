@@ -118,18 +118,20 @@ namespace {
 // ended: by a search, or with `starts` by anchored tries at the first of
 // them at or after that place, which give the match a search would (a
 // search finds the first offset where the pattern matches anchored).
-void
+// `visit(begin, end)` returns whether to go on; false when it stopped.
+template <typename Visit>
+bool
 each_match(const Pattern& pattern,
            std::string_view text,
            const std::span<const std::size_t>* starts,
-           const std::function<void(std::size_t, std::size_t)>& visit)
+           const Visit& visit)
 {
   if (!pattern.lazy) {
-    return;
+    return true;
   }
   const RE2& re = pattern.re();
   if (!re.ok()) {
-    return;
+    return true;
   }
   const re2::StringPiece input(text.data(), text.size());
   std::size_t pos = 0;
@@ -156,9 +158,12 @@ each_match(const Pattern& pattern,
       pos = next_code_point(text, b);
       continue;
     }
-    visit(b, e);
+    if (!visit(b, e)) {
+      return false;
+    }
     pos = e;
   }
+  return true;
 }
 
 } // namespace
@@ -168,7 +173,19 @@ for_each_match(const Pattern& pattern,
                std::string_view text,
                const std::function<void(std::size_t, std::size_t)>& visit)
 {
-  each_match(pattern, text, nullptr, visit);
+  each_match(pattern, text, nullptr, [&](std::size_t b, std::size_t e) {
+    visit(b, e);
+    return true;
+  });
+}
+
+bool
+any_match(const Pattern& pattern,
+          std::string_view text,
+          const std::function<bool(std::size_t, std::size_t)>& accept)
+{
+  return !each_match(pattern, text, nullptr,
+                     [&](std::size_t b, std::size_t e) { return !accept(b, e); });
 }
 
 void
@@ -177,7 +194,10 @@ for_each_match_from(const Pattern& pattern,
                     std::span<const std::size_t> starts,
                     const std::function<void(std::size_t, std::size_t)>& visit)
 {
-  each_match(pattern, text, &starts, visit);
+  each_match(pattern, text, &starts, [&](std::size_t b, std::size_t e) {
+    visit(b, e);
+    return true;
+  });
 }
 
 } // namespace presslint::checks

@@ -86,6 +86,12 @@ void for_each_match(const Pattern& pattern,
                     std::string_view text,
                     const std::function<void(std::size_t, std::size_t)>& visit);
 
+// Whether a match in `text` is one `accept(begin, end)` takes: the matches
+// are those of for_each_match, tried in turn up to the first taken.
+bool any_match(const Pattern& pattern,
+               std::string_view text,
+               const std::function<bool(std::size_t, std::size_t)>& accept);
+
 // The same matches, found by trying the pattern anchored at each of
 // `starts` (ascending), which must hold every offset where it can match.
 void for_each_match_from(const Pattern& pattern,

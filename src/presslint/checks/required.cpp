@@ -34,11 +34,9 @@ public:
         if (found) {
           return;
         }
-        for_each_match(p, text.text, [&](std::size_t b, std::size_t e) {
-          if (!text.overlaps_code(b, e)) {
-            found = true;
-          }
-        });
+        // The first match outside code is enough.
+        found = any_match(p, text.text,
+                          [&](std::size_t b, std::size_t e) { return !text.overlaps_code(b, e); });
       }
     });
     if (!found) {
