@@ -3,6 +3,10 @@
 #include <presslint/document/reader.hpp>
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include <string>
 #include <vector>
@@ -526,4 +530,55 @@ TEST_CASE("markdown reader: a file over the size limit is refused")
   const Error e = refused("huge.md", text);
   CHECK(e.line == 0);
   CHECK(e.message == "file is too large (64 MB; the limit is 64 MB)");
+}
+
+TEST_CASE("markdown reader: ids written as raw HTML are every one a scan of the whole text finds")
+{
+  // The reader looks only where an "=" is; a scan from the start, as the
+  // pattern alone would do it, must find the same ids.
+  auto scanned = [](const std::string& text) {
+    static const RE2 k_id(R"((?i)\b(?:id|name)\s*=\s*["']([^"'<>]+)["'])");
+    std::vector<std::string> ids;
+    re2::StringPiece input(text);
+    std::string id;
+    while (RE2::FindAndConsume(&input, k_id, &id)) {
+      ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  };
+  std::vector<std::string> texts{
+    "# Title\n\n<a name=\"top\"></a>\n\nText <span id = 'x'>here</span>.\n",
+    "<A NAME=\"Up\"> <b data-id=\"d\"> <i grid=\"no\"> <p id=\"a\"id=\"b\">\n",
+    "a = b, x == y, name= \"a=b\" and id=\t\n 'tabbed' and name  =  \"far\"\n",
+    "=== id=\"\" name=\"<no>\" id='ok'=\n",
+    "no equals sign at all\n",
+    "ends with id=",
+  };
+  namespace fs = std::filesystem;
+  for (const auto& entry :
+       fs::directory_iterator(presslint::test::shared_dir() + "/corpus/newsworthy-archive")) {
+    if (entry.path().extension() == ".md") {
+      texts.push_back(presslint::test::read_file(entry.path().string()));
+    }
+  }
+  std::size_t found = 0;
+  for (const std::string& text : texts) {
+    const Document doc = markdown(text);
+    std::vector<std::string> ids = scanned(doc.source);
+    found += ids.size();
+    // The anchors are those ids and the headings' slugs.
+    std::vector<std::string> expected = ids;
+    for (const Block& block : doc.blocks) {
+      if (block.kind == BlockKind::heading) {
+        expected.push_back(presslint::document::heading_slug(block.content.text));
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    CAPTURE(text.substr(0, 80));
+    CHECK(doc.anchors == expected);
+  }
+  CHECK(found >= 10);
 }

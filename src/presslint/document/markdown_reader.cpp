@@ -516,11 +516,24 @@ parse_markdown(Document& doc, core::Error& /*error*/)
 
   // Ids written as raw HTML in Markdown (<a name="x">, <span id="x">).
   static const RE2 k_id(R"((?i)\b(?:id|name)\s*=\s*["']([^"'<>]+)["'])");
+  // A match holds an "=" with only the name and blanks before it: the
+  // search starts there, and a release without one needs none.
   re2::StringPiece groups[2];
+  const std::string_view source(doc.source);
   std::size_t from = 0;
-  while (core::find_groups(k_id, doc.source, from, groups, 2)) {
+  for (std::size_t eq = source.find('=');
+       eq != std::string_view::npos;
+       eq = source.find('=', std::max(from, eq + 1))) {
+    std::size_t start = eq;
+    while (start > from && std::string_view(" \t\n\f\r").find(source[start - 1]) != std::string_view::npos) {
+      --start;
+    }
+    start = start >= from + 4 ? start - 4 : from; // "name"
+    if (!core::find_groups(k_id, source, start, groups, 2)) {
+      break;
+    }
     doc.anchors.emplace_back(groups[1].data(), groups[1].size());
-    from = static_cast<std::size_t>(groups[0].data() - doc.source.data()) + groups[0].size();
+    from = static_cast<std::size_t>(groups[0].data() - source.data()) + groups[0].size();
   }
   std::sort(doc.anchors.begin(), doc.anchors.end());
   doc.anchors.erase(std::unique(doc.anchors.begin(), doc.anchors.end()), doc.anchors.end());
