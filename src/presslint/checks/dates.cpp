@@ -525,26 +525,25 @@ DateMatch::is_valid() const
 
 namespace {
 
-// A digit, or a capital letter that begins a month or a weekday name: a
-// date can begin only there (parse_date_at asks for a capitalised name).
+// A digit, or a capital letter and two more that begin a month or a
+// weekday name: a date can begin only there (parse_date_at asks for a
+// capitalised name, and every name and abbreviation has these three).
 bool
-could_start_date(char c)
+could_start_date(std::string_view text, std::size_t pos)
 {
-  switch (c) {
-  case 'A': // April, August
-  case 'D': // December
-  case 'F': // February, Friday
-  case 'J': // January, June, July
-  case 'M': // March, May, Monday
-  case 'N': // November
-  case 'O': // October
-  case 'S': // September, Saturday, Sunday
-  case 'T': // Tuesday, Thursday
-  case 'W': // Wednesday
+  const char c = text[pos];
+  if (is_digit(c)) {
     return true;
-  default:
-    return is_digit(c);
   }
+  if (!is_upper(c) || pos + 3 > text.size()) {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 19> k_starts{
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+    "nov", "dec", "sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  const std::array<char, 3> start{lower(c), lower(text[pos + 1]), lower(text[pos + 2])};
+  const std::string_view three(start.data(), start.size());
+  return std::find(k_starts.begin(), k_starts.end(), three) != k_starts.end();
 }
 
 } // namespace
@@ -595,8 +594,7 @@ find_dates(std::string_view text)
   std::vector<DateMatch> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const char c = text[pos];
-    if (could_start_date(c) && !word_char_before(text, pos)) {
+    if (could_start_date(text, pos) && !word_char_before(text, pos)) {
       if (auto m = parse_date_at(text, pos)) {
         pos = m->span.end;
         out.push_back(*m);
