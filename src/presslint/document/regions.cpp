@@ -46,6 +46,67 @@ symbol_marks(const std::vector<std::string>& marks)
   return out;
 }
 
+// What the start of a label pattern ("^" + k_wrap + "(?:#{1,6}\s+)?" +
+// k_wrap) can take before the label: RE2's \s (tab, line feed, form feed,
+// carriage return, space), the wrapping marks and "#".
+bool
+is_label_head(char c)
+{
+  return std::string_view(" \t\n\f\r>*_\\~#").find(c) != std::string_view::npos;
+}
+
+// The characters the labels of `words` begin with, in either case; `any`
+// when one begins with something else, which is then not looked at.
+template <typename Starts>
+Starts
+label_starts(const std::vector<std::string>& words)
+{
+  Starts out;
+  for (const std::string& word : words) {
+    if (word.empty()) {
+      continue; // left out of the alternation
+    }
+    const auto c = static_cast<unsigned char>(word.front());
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(c >= '0' && c <= '9')) {
+      out.any = true;
+      continue;
+    }
+    out.ascii[c] = true;
+    if (letter) {
+      out.ascii[c ^ 0x20U] = true; // the other case
+    }
+  }
+  return out;
+}
+
+// What k_wrap takes: RE2's \s, ">", "*", "_", "\" and "~".
+bool
+is_wrap(char c)
+{
+  return std::string_view(" \t\n\f\r>*_\\~").find(c) != std::string_view::npos;
+}
+
+// The bytes `marks` begin and end with.
+template <typename Ends>
+Ends
+mark_ends(const std::vector<std::string>& marks)
+{
+  Ends out;
+  for (const std::string& mark : marks) {
+    if (mark.empty()) {
+      continue; // left out of the alternation
+    }
+    if (is_wrap(mark.front()) || is_wrap(mark.back())) {
+      out.any = true;
+      continue;
+    }
+    out.first[static_cast<unsigned char>(mark.front())] = true;
+    out.last[static_cast<unsigned char>(mark.back())] = true;
+  }
+  return out;
+}
+
 // The first group of the first match of `re` in `text`.
 bool
 first_group(std::string_view text, const RE2& re, re2::StringPiece& group)
@@ -64,6 +125,11 @@ RegionMatcher::RegionMatcher(const Vocabulary& v)
 {
   const std::string head = std::string("^") + std::string(k_wrap) + R"((?:#{1,6}\s+)?)"
                            + std::string(k_wrap);
+  m_label_starts = {label_starts<LabelStarts>(v.immediate), label_starts<LabelStarts>(v.embargo),
+                    label_starts<LabelStarts>(v.label), label_starts<LabelStarts>(v.contact_labels),
+                    label_starts<LabelStarts>(v.notes_labels)};
+  m_marks = mark_ends<MarkEnds>(v.end_marks);
+  m_symbol_marks = mark_ends<MarkEnds>(symbol_marks(v.end_marks));
   m_immediate = compile("(?i)" + head + "(" + alternation(v.immediate) + R"()\b)");
   m_embargo = compile("(?i)" + head + "(" + alternation(v.embargo) + R"()\b)");
   // A label alone, or followed by a date ("NEWS RELEASE | March 3, 2026").
@@ -96,6 +162,46 @@ RegionMatcher::boilerplate_title(std::string_view text) const
   std::size_t length = 0;
   return label.size() < text.size()
          && core::is_upper_code_point(core::decode_utf8(text, label.size(), length));
+}
+
+unsigned
+RegionMatcher::line_candidates(std::string_view line) const
+{
+  std::size_t p = 0;
+  while (p < line.size() && is_label_head(line[p])) {
+    ++p;
+  }
+  // The marks: wrapped whole ("^" k_wrap mark k_wrap "$"), or after the
+  // text (mark k_wrap "$"); case is not folded.
+  std::size_t first = 0;
+  while (first < line.size() && is_wrap(line[first])) {
+    ++first;
+  }
+  std::size_t end = line.size();
+  while (end > first && is_wrap(line[end - 1])) {
+    --end;
+  }
+  unsigned out = 0;
+  if (m_marks.any
+      || (first < end && m_marks.first[static_cast<unsigned char>(line[first])]
+          && m_marks.last[static_cast<unsigned char>(line[end - 1])])) {
+    out |= end_mark_alone;
+  }
+  if (m_symbol_marks.any
+      || (first < end && m_symbol_marks.last[static_cast<unsigned char>(line[end - 1])])) {
+    out |= end_mark_after;
+  }
+  for (std::size_t k = 0; k < m_label_starts.size(); ++k) {
+    const LabelStarts& s = m_label_starts[k];
+    const bool may = s.any
+                     || (p < line.size()
+                         && (static_cast<unsigned char>(line[p]) >= 0x80 // case folding beyond ASCII
+                             || s.ascii[static_cast<unsigned char>(line[p])]));
+    if (may) {
+      out |= 1U << k;
+    }
+  }
+  return out;
 }
 
 bool
@@ -172,7 +278,9 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     }
     re2::StringPiece whole(text);
     re2::StringPiece group;
-    if (first_group(text, m.end_mark_line(), group)) {
+    const unsigned candidates = m.line_candidates(text);
+    if ((candidates & RegionMatcher::end_mark_alone) != 0
+        && first_group(text, m.end_mark_line(), group)) {
       EndMark mark;
       mark.line = i;
       mark.span = capture_span(line.content, whole, group);
@@ -181,7 +289,8 @@ detect_regions(const Document& doc, const RegionMatcher& m)
       line_is_end[i] = true;
       continue;
     }
-    if (first_group(text, m.end_mark_trailing(), group)) {
+    if ((candidates & RegionMatcher::end_mark_after) != 0
+        && first_group(text, m.end_mark_trailing(), group)) {
       EndMark mark;
       mark.line = i;
       mark.span = capture_span(line.content, whole, group);
@@ -193,11 +302,13 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     }
     // Whether they match is enough here (the contact pattern is too large
     // for RE2's backtracker: its groups cost a run of its NFA).
-    if (m.notes().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
+    if ((candidates & RegionMatcher::notes_label) != 0
+        && m.notes().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
       line_is_notes[i] = true;
       continue;
     }
-    if (m.contact().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
+    if ((candidates & RegionMatcher::contact_label) != 0
+        && m.contact().Match(whole, 0, whole.size(), RE2::UNANCHORED, nullptr, 0)) {
       line_is_contact[i] = true;
       continue;
     }
@@ -205,11 +316,12 @@ detect_regions(const Document& doc, const RegionMatcher& m)
     {
       const RE2& re;
       ReleaseLineKind kind;
-    } kinds[] = {{m.immediate(), ReleaseLineKind::immediate},
-                 {m.embargo(), ReleaseLineKind::embargo},
-                 {m.label(), ReleaseLineKind::label}};
+      unsigned bit;
+    } kinds[] = {{m.immediate(), ReleaseLineKind::immediate, RegionMatcher::immediate_label},
+                 {m.embargo(), ReleaseLineKind::embargo, RegionMatcher::embargo_label},
+                 {m.label(), ReleaseLineKind::label, RegionMatcher::release_label}};
     for (const auto& k : kinds) {
-      if (first_group(text, k.re, group)) {
+      if ((candidates & k.bit) != 0 && first_group(text, k.re, group)) {
         ReleaseLine rl;
         rl.kind = k.kind;
         rl.line = i;

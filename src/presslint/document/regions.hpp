@@ -3,6 +3,7 @@
 #include <presslint/core/finding.hpp>
 #include <presslint/document/document.hpp>
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,7 +48,43 @@ public:
   // "About 200 people will work there").
   bool boilerplate_title(std::string_view text) const;
 
+  // The line patterns, as bits of line_candidates().
+  enum LinePattern : unsigned {
+    immediate_label = 1U << 0,
+    embargo_label = 1U << 1,
+    release_label = 1U << 2,
+    contact_label = 1U << 3,
+    notes_label = 1U << 4,
+    end_mark_alone = 1U << 5,
+    end_mark_after = 1U << 6,
+  };
+  // The line patterns that may match `line`. A label begins at the first
+  // character after the markup in front of it, and an end mark ends at the
+  // last one before the markup after it: a line whose characters there
+  // begin (or end) none of a pattern's words is not tried against it.
+  [[nodiscard]] unsigned line_candidates(std::string_view line) const;
+
 private:
+  // For each label pattern, the ASCII characters its labels begin with,
+  // in either case (a label beginning otherwise: the pattern is always
+  // tried).
+  struct LabelStarts
+  {
+    std::array<bool, 128> ascii{};
+    bool any = false;
+  };
+  // The bytes end marks begin and end with (a mark beginning or ending with
+  // markup or a space: the pattern is always tried).
+  struct MarkEnds
+  {
+    std::array<bool, 256> first{};
+    std::array<bool, 256> last{};
+    bool any = false;
+  };
+  std::array<LabelStarts, 5> m_label_starts;
+  MarkEnds m_marks;
+  MarkEnds m_symbol_marks;
+
   std::unique_ptr<re2::RE2> m_immediate;
   std::unique_ptr<re2::RE2> m_embargo;
   std::unique_ptr<re2::RE2> m_label;
