@@ -122,3 +122,44 @@ TEST_CASE("regions: the line filter lets through every line a pattern matches")
   // The filter is worth having: most tries of prose lines are saved.
   CHECK(held_back > tried / 2);
 }
+
+TEST_CASE("regions: quotations are those a scan of each body paragraph finds")
+{
+  namespace fs = std::filesystem;
+  const auto& matcher = presslint::test::builtin_catalog().region_matcher();
+  static const RE2 k_quote(R"((“[^”]*”|"[^"\n]*"))");
+  std::vector<std::string> texts{
+    "# Acme\n\nNEW YORK, March 3, 2026 — \"One,\" she said, \"two.\" “Three” and ”four“ "
+    "and \"five\nsix\" and “seven.\n\n“Eight\n\n\"\" and “” end.\n"};
+  for (const auto& entry :
+       fs::directory_iterator(presslint::test::shared_dir() + "/corpus/newsworthy-archive")) {
+    if (entry.path().extension() == ".md") {
+      texts.push_back(presslint::test::read_file(entry.path().string()));
+    }
+  }
+  std::size_t quotations = 0;
+  for (const std::string& text : texts) {
+    const presslint::document::Document doc = presslint::test::markdown(text);
+    const presslint::document::Regions r = presslint::document::detect_regions(doc, matcher);
+    std::vector<presslint::core::Span> expected;
+    for (const std::size_t i : r.body) {
+      const auto& t = doc.blocks[i].content;
+      re2::StringPiece input(t.text);
+      re2::StringPiece q;
+      while (RE2::FindAndConsume(&input, k_quote, &q)) {
+        const auto qb = static_cast<std::size_t>(q.data() - t.text.data());
+        expected.push_back(t.to_source(qb, qb + q.size()));
+      }
+      if (t.text.starts_with("“") && t.text.find("”") == std::string::npos) {
+        expected.push_back(t.to_source(0, t.text.size()));
+      }
+    }
+    REQUIRE(r.quotations.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(r.quotations[k].begin == expected[k].begin);
+      CHECK(r.quotations[k].end == expected[k].end);
+    }
+    quotations += expected.size();
+  }
+  CHECK(quotations > 100);
+}

@@ -512,12 +512,22 @@ detect_regions(const Document& doc, const RegionMatcher& m)
   static const RE2 k_quote(R"(“[^”]*”|"[^"\n]*")");
   for (const std::size_t i : r.body) {
     const MappedText& t = doc.blocks[i].content;
+    // A quotation begins with a quotation mark: the first mark the
+    // pattern matches at, tried in turn, is where the first match begins.
+    const re2::StringPiece text(t.text);
     re2::StringPiece q;
     std::size_t from = 0;
-    while (core::find_groups(k_quote, t.text, from, &q, 1)) {
-      const auto qb = static_cast<std::size_t>(q.data() - t.text.data());
-      r.quotations.push_back(t.to_source(qb, qb + q.size()));
-      from = qb + q.size(); // a quotation is never empty
+    while (from < text.size()) {
+      const std::size_t mark = std::min(t.text.find('"', from), t.text.find("“", from));
+      if (mark == std::string::npos) {
+        break;
+      }
+      if (!k_quote.Match(text, mark, text.size(), RE2::ANCHOR_START, &q, 1)) {
+        from = mark + 1;
+        continue;
+      }
+      r.quotations.push_back(t.to_source(mark, mark + q.size()));
+      from = mark + q.size(); // a quotation is never empty
     }
     // A paragraph that opens a quotation and does not close it (AP style for
     // quotes over several paragraphs) is a quotation to its end.
