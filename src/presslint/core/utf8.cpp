@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string>
 
@@ -16,6 +17,18 @@ find_invalid_utf8(std::string_view text)
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // ASCII eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= n) {
+      break;
+    }
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;

@@ -180,10 +180,8 @@ Document::index_lines()
 {
   m_line_starts.clear();
   m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n') {
-      m_line_starts.push_back(i + 1);
-    }
+  for (std::size_t i = source.find('\n'); i != std::string::npos; i = source.find('\n', i + 1)) {
+    m_line_starts.push_back(i + 1);
   }
   // Both counts add up over any split of the bytes (they count lead bytes),
   // so a block boundary inside a character is fine.
