@@ -528,6 +528,15 @@ namespace {
 // A digit, or a capital letter and two more that begin a month or a
 // weekday name: a date can begin only there (parse_date_at asks for a
 // capitalised name, and every name and abbreviation has these three).
+// Digits and capital letters.
+constexpr std::array<bool, 256> k_date_lead = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  }
+  return table;
+}();
+
 bool
 could_start_date(std::string_view text, std::size_t pos)
 {
@@ -594,6 +603,13 @@ find_dates(std::string_view text)
   std::vector<DateMatch> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Only a digit or a capital letter can begin one.
+    while (pos < text.size() && !k_date_lead[static_cast<unsigned char>(text[pos])]) {
+      ++pos;
+    }
+    if (pos == text.size()) {
+      break;
+    }
     if (could_start_date(text, pos) && !word_char_before(text, pos)) {
       if (auto m = parse_date_at(text, pos)) {
         pos = m->span.end;

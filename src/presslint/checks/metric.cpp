@@ -30,11 +30,18 @@ struct Limit
   std::int64_t max = -1;
 };
 
-// The ASCII characters core::is_word_code_point takes for word characters.
-constexpr std::array<bool, 128> k_ascii_word = [] {
-  std::array<bool, 128> table{};
+// What an ASCII byte is to count_words: a word character (those
+// core::is_word_code_point takes), an apostrophe or hyphen that joins two
+// parts of a word, or neither.
+enum class WordByte : unsigned char { other, word, joiner };
+constexpr std::array<WordByte, 128> k_word_bytes = [] {
+  std::array<WordByte, 128> table{};
   for (std::size_t c = 0; c < table.size(); ++c) {
-    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+      table[c] = WordByte::word;
+    } else if (c == '\'' || c == '-') {
+      table[c] = WordByte::joiner;
+    }
   }
   return table;
 }();
@@ -49,8 +56,9 @@ count_words(std::string_view text)
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
       // ASCII needs no decoding.
-      const bool word = k_ascii_word[byte] || ((byte == '\'' || byte == '-') && in_word);
-      words += word && !in_word ? 1 : 0;
+      const WordByte kind = k_word_bytes[byte];
+      const bool word = kind == WordByte::word || (kind == WordByte::joiner && in_word);
+      words += static_cast<std::size_t>(word && !in_word);
       in_word = word;
       ++i;
       continue;
