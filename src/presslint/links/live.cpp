@@ -1,6 +1,7 @@
 #include <presslint/links/live.hpp>
 
 #include <presslint/checks/check.hpp>
+#include <presslint/checks/kinds.hpp>
 #include <presslint/checks/link.hpp>
 #include <presslint/links/address.hpp>
 #include <presslint/links/cache.hpp>
@@ -51,7 +52,8 @@ live_rules(const rules::RuleSet& set)
 {
   std::vector<LiveRule> out;
   for (const rules::ActiveRule& active : set.rules) {
-    if (active.severity == core::Severity::off || !active.check) {
+    if (active.severity == core::Severity::off || !active.check || active.rule == nullptr
+        || active.rule->kind == nullptr || active.rule->kind->name != checks::LinkCheck::spec().name) {
       continue;
     }
     const std::string_view problem = checks::link_problem(active.check.get());
