@@ -121,32 +121,52 @@ first_group(std::string_view text, const RE2& re, re2::StringPiece& group)
 
 } // namespace
 
-RegionMatcher::RegionMatcher(const Vocabulary& v)
+namespace {
+
+// The start of every label pattern: markup, an optional heading mark.
+std::string
+label_head()
 {
-  const std::string head = std::string("^") + std::string(k_wrap) + R"((?:#{1,6}\s+)?)"
-                           + std::string(k_wrap);
+  return std::string("^") + std::string(k_wrap) + R"((?:#{1,6}\s+)?)" + std::string(k_wrap);
+}
+
+} // namespace
+
+RegionMatcher::RegionMatcher(const Vocabulary& v)
+  : m_immediate("(?i)" + label_head() + "(" + alternation(v.immediate) + R"()\b)"),
+    m_embargo("(?i)" + label_head() + "(" + alternation(v.embargo) + R"()\b)"),
+    // A label alone, or followed by a date ("NEWS RELEASE | March 3, 2026").
+    m_label("(?i)" + label_head() + "(" + alternation(v.label)
+            + R"()[\s*_\\:.]*(?:$|(?:[-|:,]|\x{2013}|\x{2014})[\s*_\\]*\S))"),
+    m_end_mark_line(std::string("^") + std::string(k_wrap) + "(" + alternation(v.end_marks, true)
+                    + ")" + std::string(k_wrap) + "$"),
+    m_end_mark_trailing(R"(\S[*_\\]*\s+()" + alternation(symbol_marks(v.end_marks), true) + ")"
+                        + std::string(k_wrap) + "$"),
+    m_contact("(?i)" + label_head() + "(" + alternation(v.contact_labels)
+              + R"()[*_\\]*\s*(?::|$|\s[-–—]\s))"),
+    m_notes("(?i)" + label_head() + "(" + alternation(v.notes_labels) + R"()[*_\\]*\s*(?::|$))"),
+    // The label and the space after it; boilerplate_title() looks at what
+    // follows (an upper-case letter class would cost this pattern tens of
+    // times more to compile).
+    m_boilerplate("(?i)(^" + std::string(k_wrap) + "(?:" + alternation(v.boilerplate_labels)
+                  + R"()\s+))")
+{
   m_label_starts = {label_starts<LabelStarts>(v.immediate), label_starts<LabelStarts>(v.embargo),
                     label_starts<LabelStarts>(v.label), label_starts<LabelStarts>(v.contact_labels),
                     label_starts<LabelStarts>(v.notes_labels)};
   m_marks = mark_ends<MarkEnds>(v.end_marks);
   m_symbol_marks = mark_ends<MarkEnds>(symbol_marks(v.end_marks));
-  m_immediate = compile("(?i)" + head + "(" + alternation(v.immediate) + R"()\b)");
-  m_embargo = compile("(?i)" + head + "(" + alternation(v.embargo) + R"()\b)");
-  // A label alone, or followed by a date ("NEWS RELEASE | March 3, 2026").
-  m_label = compile("(?i)" + head + "(" + alternation(v.label)
-                    + R"()[\s*_\\:.]*(?:$|(?:[-|:,]|\x{2013}|\x{2014})[\s*_\\]*\S))");
-  m_end_mark_line =
-    compile(std::string("^") + std::string(k_wrap) + "(" + alternation(v.end_marks, true) + ")"
-            + std::string(k_wrap) + "$");
-  m_end_mark_trailing = compile(R"(\S[*_\\]*\s+()" + alternation(symbol_marks(v.end_marks), true)
-                                + ")" + std::string(k_wrap) + "$");
-  m_contact = compile("(?i)" + head + "(" + alternation(v.contact_labels) + R"()[*_\\]*\s*(?::|$|\s[-–—]\s))");
-  m_notes = compile("(?i)" + head + "(" + alternation(v.notes_labels) + R"()[*_\\]*\s*(?::|$))");
-  // The label and the space after it; boilerplate_title() looks at what
-  // follows (an upper-case letter class would cost this pattern tens of times
-  // more to compile).
-  m_boilerplate = compile("(?i)(^" + std::string(k_wrap) + "(?:" + alternation(v.boilerplate_labels)
-                          + R"()\s+))");
+}
+
+RegionMatcher::LazyPattern::LazyPattern(std::string pattern) : m_pattern(std::move(pattern)) {}
+
+RegionMatcher::LazyPattern::~LazyPattern() = default;
+
+const RE2&
+RegionMatcher::LazyPattern::get() const
+{
+  std::call_once(m_once, [this] { m_re = compile(m_pattern); });
+  return *m_re;
 }
 
 RegionMatcher::~RegionMatcher() = default;
@@ -156,7 +176,7 @@ RegionMatcher::boilerplate_title(std::string_view text) const
 {
   // Labels are tried longest first; the name must start with a capital.
   re2::StringPiece label;
-  if (!first_group(text, *m_boilerplate, label)) {
+  if (!first_group(text, m_boilerplate.get(), label)) {
     return false;
   }
   std::size_t length = 0;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,13 +38,13 @@ public:
   RegionMatcher(const RegionMatcher&) = delete;
   RegionMatcher& operator=(const RegionMatcher&) = delete;
 
-  const re2::RE2& immediate() const { return *m_immediate; }
-  const re2::RE2& embargo() const { return *m_embargo; }
-  const re2::RE2& label() const { return *m_label; }
-  const re2::RE2& end_mark_line() const { return *m_end_mark_line; }
-  const re2::RE2& end_mark_trailing() const { return *m_end_mark_trailing; }
-  const re2::RE2& contact() const { return *m_contact; }
-  const re2::RE2& notes() const { return *m_notes; }
+  const re2::RE2& immediate() const { return m_immediate.get(); }
+  const re2::RE2& embargo() const { return m_embargo.get(); }
+  const re2::RE2& label() const { return m_label.get(); }
+  const re2::RE2& end_mark_line() const { return m_end_mark_line.get(); }
+  const re2::RE2& end_mark_trailing() const { return m_end_mark_trailing.get(); }
+  const re2::RE2& contact() const { return m_contact.get(); }
+  const re2::RE2& notes() const { return m_notes.get(); }
   // A boilerplate title: a label followed by a name ("About Acme", not
   // "About 200 people will work there").
   bool boilerplate_title(std::string_view text) const;
@@ -65,6 +66,24 @@ public:
   [[nodiscard]] unsigned line_candidates(std::string_view line) const;
 
 private:
+  // A pattern compiled on first use, from whichever thread comes first: a
+  // release whose lines never get past line_candidates() to a pattern does
+  // not pay for compiling it.
+  class LazyPattern
+  {
+  public:
+    explicit LazyPattern(std::string pattern);
+    ~LazyPattern();
+    LazyPattern(const LazyPattern&) = delete;
+    LazyPattern& operator=(const LazyPattern&) = delete;
+    const re2::RE2& get() const;
+
+  private:
+    std::string m_pattern;
+    mutable std::once_flag m_once;
+    mutable std::unique_ptr<re2::RE2> m_re;
+  };
+
   // For each label pattern, the ASCII characters its labels begin with,
   // in either case (a label beginning otherwise: the pattern is always
   // tried).
@@ -85,14 +104,14 @@ private:
   MarkEnds m_marks;
   MarkEnds m_symbol_marks;
 
-  std::unique_ptr<re2::RE2> m_immediate;
-  std::unique_ptr<re2::RE2> m_embargo;
-  std::unique_ptr<re2::RE2> m_label;
-  std::unique_ptr<re2::RE2> m_end_mark_line;
-  std::unique_ptr<re2::RE2> m_end_mark_trailing;
-  std::unique_ptr<re2::RE2> m_contact;
-  std::unique_ptr<re2::RE2> m_notes;
-  std::unique_ptr<re2::RE2> m_boilerplate;
+  LazyPattern m_immediate;
+  LazyPattern m_embargo;
+  LazyPattern m_label;
+  LazyPattern m_end_mark_line;
+  LazyPattern m_end_mark_trailing;
+  LazyPattern m_contact;
+  LazyPattern m_notes;
+  LazyPattern m_boilerplate;
 };
 
 enum class ReleaseLineKind { immediate, embargo, label };
