@@ -11,23 +11,28 @@ std::string
 format_message(std::string_view message, const Vars& vars)
 {
   std::string out;
+  out.reserve(message.size() + 32);
   std::size_t i = 0;
   while (i < message.size()) {
-    const char c = message[i];
-    if (c == '{') {
-      const std::size_t close = message.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = message.substr(i + 1, close - i - 1);
-        auto it = std::find_if(vars.begin(), vars.end(),
-                               [&](const auto& v) { return v.first == name; });
-        if (it != vars.end()) {
-          out += it->second;
-          i = close + 1;
-          continue;
-        }
+    // The text up to the next "{" as it is.
+    const std::size_t open = std::min(message.find('{', i), message.size());
+    out.append(message.substr(i, open - i));
+    i = open;
+    if (i == message.size()) {
+      break;
+    }
+    const std::size_t close = message.find('}', i);
+    if (close != std::string_view::npos) {
+      const std::string_view name = message.substr(i + 1, close - i - 1);
+      auto it = std::find_if(vars.begin(), vars.end(),
+                             [&](const auto& v) { return v.first == name; });
+      if (it != vars.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
       }
     }
-    out += c;
+    out += '{';
     ++i;
   }
   return out;
