@@ -33,7 +33,7 @@ struct Limit
 // What an ASCII byte is to count_words: a word character (those
 // core::is_word_code_point takes), an apostrophe or hyphen that joins two
 // parts of a word, or neither.
-enum class WordByte : unsigned char { other, word, joiner };
+enum class WordByte : unsigned char { other = 0, word = 1, joiner = 2 };
 constexpr std::array<WordByte, 128> k_word_bytes = [] {
   std::array<WordByte, 128> table{};
   for (std::size_t c = 0; c < table.size(); ++c) {
@@ -52,16 +52,20 @@ count_words(std::string_view text)
   std::size_t words = 0;
   bool in_word = false;
   std::size_t i = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      // ASCII needs no decoding.
-      const WordByte kind = k_word_bytes[byte];
-      const bool word = kind == WordByte::word || (kind == WordByte::joiner && in_word);
-      words += static_cast<std::size_t>(word && !in_word);
-      in_word = word;
+    // ASCII needs no decoding: a run of it in a tight loop.
+    unsigned prev = in_word ? 1U : 0U;
+    while (i < text.size() && bytes[i] < 0x80) {
+      const auto kind = static_cast<unsigned>(k_word_bytes[bytes[i]]);
+      const unsigned word = (kind & 1U) | ((kind >> 1U) & prev); // word, or joiner in a word
+      words += word & ~prev & 1U;
+      prev = word;
       ++i;
-      continue;
+    }
+    in_word = prev != 0;
+    if (i == text.size()) {
+      break;
     }
     std::size_t len = 1;
     const char32_t cp = core::decode_utf8(text, i, len);
