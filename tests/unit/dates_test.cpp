@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -370,7 +369,6 @@ TEST_CASE("dates: find_dates finds what parse_date_at finds at every word start,
 {
   // find_dates tries only the places where a date can begin; trying every
   // place that begins a word must find the same dates.
-  namespace fs = std::filesystem;
   auto every_start = [](std::string_view text) {
     std::vector<DateMatch> out;
     std::size_t pos = 0;
@@ -391,20 +389,17 @@ TEST_CASE("dates: find_dates finds what parse_date_at finds at every word start,
   };
   std::size_t files = 0;
   std::size_t dates = 0;
-  for (const char* folder : {"newsworthy-archive", "us-doj-opa"}) {
-    for (const auto& entry : fs::directory_iterator(presslint::test::shared_dir() + "/corpus/" + folder)) {
-      const std::string text = presslint::test::read_file(entry.path().string());
-      const std::vector<DateMatch> found = find_dates(text);
-      const std::vector<DateMatch> expected = every_start(text);
-      ++files;
-      dates += found.size();
-      REQUIRE(found.size() == expected.size());
-      for (std::size_t i = 0; i < found.size(); ++i) {
-        CHECK(found[i].span.begin == expected[i].span.begin);
-        CHECK(found[i].span.end == expected[i].span.end);
-        CHECK(found[i].month == expected[i].month);
-        CHECK(found[i].day == expected[i].day);
-      }
+  for (const std::string& text : presslint::test::corpus_texts()) {
+    const std::vector<DateMatch> found = find_dates(text);
+    const std::vector<DateMatch> expected = every_start(text);
+    ++files;
+    dates += found.size();
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(found[i].span.begin == expected[i].span.begin);
+      CHECK(found[i].span.end == expected[i].span.end);
+      CHECK(found[i].month == expected[i].month);
+      CHECK(found[i].day == expected[i].day);
     }
   }
   CHECK(files > 100);

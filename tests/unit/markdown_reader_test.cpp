@@ -6,7 +6,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <filesystem>
 
 #include <string>
 #include <vector>
@@ -556,13 +555,8 @@ TEST_CASE("markdown reader: ids written as raw HTML are every one a scan of the 
     "no equals sign at all\n",
     "ends with id=",
   };
-  namespace fs = std::filesystem;
-  for (const auto& entry :
-       fs::directory_iterator(presslint::test::shared_dir() + "/corpus/newsworthy-archive")) {
-    if (entry.path().extension() == ".md") {
-      texts.push_back(presslint::test::read_file(entry.path().string()));
-    }
-  }
+  const std::vector<std::string> corpus = presslint::test::corpus_texts(true);
+  texts.insert(texts.end(), corpus.begin(), corpus.end());
   std::size_t found = 0;
   for (const std::string& text : texts) {
     const Document doc = markdown(text);

@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <array>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,20 +17,11 @@ namespace {
 std::vector<std::string>
 corpus_texts()
 {
-  namespace fs = std::filesystem;
   std::vector<std::string> out;
-  for (const char* folder : {"newsworthy-archive", "us-doj-opa"}) {
-    for (const auto& entry : fs::directory_iterator(presslint::test::shared_dir() + "/corpus/" + folder)) {
-      const std::string text = presslint::test::read_file(entry.path().string());
-      std::size_t begin = 0;
-      while (begin < text.size()) {
-        std::size_t end = text.find('\n', begin);
-        end = end == std::string::npos ? text.size() : end;
-        out.push_back(text.substr(begin, end - begin));
-        begin = end + 1;
-      }
-      out.push_back(text);
-    }
+  for (const std::string& text : presslint::test::corpus_texts()) {
+    const std::vector<std::string> lines = presslint::test::lines_of(text);
+    out.insert(out.end(), lines.begin(), lines.end());
+    out.push_back(text);
   }
   return out;
 }

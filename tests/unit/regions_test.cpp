@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,19 +17,10 @@ namespace {
 std::vector<std::string>
 corpus_lines()
 {
-  namespace fs = std::filesystem;
   std::vector<std::string> out;
-  for (const char* folder : {"newsworthy-archive", "us-doj-opa"}) {
-    for (const auto& entry : fs::directory_iterator(presslint::test::shared_dir() + "/corpus/" + folder)) {
-      const std::string text = presslint::test::read_file(entry.path().string());
-      std::size_t begin = 0;
-      while (begin < text.size()) {
-        std::size_t end = text.find('\n', begin);
-        end = end == std::string::npos ? text.size() : end;
-        out.push_back(text.substr(begin, end - begin));
-        begin = end + 1;
-      }
-    }
+  for (const std::string& text : presslint::test::corpus_texts()) {
+    const std::vector<std::string> lines = presslint::test::lines_of(text);
+    out.insert(out.end(), lines.begin(), lines.end());
   }
   return out;
 }
@@ -125,18 +115,13 @@ TEST_CASE("regions: the line filter lets through every line a pattern matches")
 
 TEST_CASE("regions: quotations are those a scan of each body paragraph finds")
 {
-  namespace fs = std::filesystem;
   const auto& matcher = presslint::test::builtin_catalog().region_matcher();
   static const RE2 k_quote(R"((“[^”]*”|"[^"\n]*"))");
   std::vector<std::string> texts{
     "# Acme\n\nNEW YORK, March 3, 2026 — \"One,\" she said, \"two.\" “Three” and ”four“ "
     "and \"five\nsix\" and “seven.\n\n“Eight\n\n\"\" and “” end.\n"};
-  for (const auto& entry :
-       fs::directory_iterator(presslint::test::shared_dir() + "/corpus/newsworthy-archive")) {
-    if (entry.path().extension() == ".md") {
-      texts.push_back(presslint::test::read_file(entry.path().string()));
-    }
-  }
+  const std::vector<std::string> corpus = presslint::test::corpus_texts(true);
+  texts.insert(texts.end(), corpus.begin(), corpus.end());
   std::size_t quotations = 0;
   for (const std::string& text : texts) {
     const presslint::document::Document doc = presslint::test::markdown(text);

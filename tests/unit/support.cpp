@@ -57,6 +57,34 @@ read_file(const std::string& path)
   return ss.str();
 }
 
+std::vector<std::string>
+corpus_texts(bool markdown_only)
+{
+  std::vector<std::string> out;
+  for (const char* folder : {"newsworthy-archive", "us-doj-opa"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(shared_dir() + "/corpus/" + folder)) {
+      if (!markdown_only || entry.path().extension() == ".md") {
+        out.push_back(read_file(entry.path().string()));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string>
+lines_of(const std::string& text)
+{
+  std::vector<std::string> out;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    end = end == std::string::npos ? text.size() : end;
+    out.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
 std::string
 summary(const core::Errors& errors, const std::string& dir)
 {

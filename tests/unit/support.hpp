@@ -18,6 +18,13 @@ std::string shared_dir();
 // Reads a whole file.
 std::string read_file(const std::string& path);
 
+// The texts of the shared corpus's releases, in both of its folders (with
+// `markdown_only`, the Markdown ones alone).
+std::vector<std::string> corpus_texts(bool markdown_only = false);
+
+// The lines of `text`, without their line feeds.
+std::vector<std::string> lines_of(const std::string& text);
+
 // "path:line:column: message" for each error, one a line, with `dir/`
 // taken off the paths.
 std::string summary(const core::Errors& errors, const std::string& dir = {});
