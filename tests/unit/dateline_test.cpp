@@ -625,24 +625,32 @@ TEST_CASE("dateline rules: profiles")
            "");
 }
 
-TEST_CASE("dateline: the memo finds what find_dateline finds, for each document it is given")
+TEST_CASE("dateline: through a document's memo, the same dateline as found alone")
 {
-  const document::Document with = test::markdown("# Acme opens a plant\n\n"
-                                                 "DAYTON, Ohio, March 3, 2026 — Acme will hire.\n");
-  const document::Document without = test::markdown("# Acme opens a plant\n\n"
-                                                    "Acme will hire 200 people.\n");
+  const rules::Rule& rule = *test::builtin_catalog().find("dateline.missing");
   const auto& matcher = test::builtin_catalog().region_matcher();
-  const document::Regions with_regions = document::detect_regions(with, matcher);
-  const document::Regions without_regions = document::detect_regions(without, matcher);
-  checks::DatelineMemo memo;
-  const auto& first = memo.search(with, with_regions);
-  REQUIRE(first.dateline);
-  CHECK_EQ(first.dateline->city.text, "DAYTON");
-  CHECK(first.paragraph == checks::dateline_paragraph(with, with_regions));
-  // Asked again, the same; asked about another document, that document's.
-  CHECK_EQ(memo.search(with, with_regions).dateline->city.text, "DAYTON");
-  const auto& second = memo.search(without, without_regions);
-  CHECK_FALSE(second.dateline);
-  CHECK(second.paragraph == checks::dateline_paragraph(without, without_regions));
-  CHECK(memo.search(with, with_regions).dateline);
+  for (const std::string& text : {std::string("# Acme opens a plant\n\n"
+                                              "DAYTON, Ohio, March 3, 2026 — Acme will hire.\n"),
+                                  std::string("# Acme opens a plant\n\n"
+                                              "Acme will hire 200 people.\n")}) {
+    CAPTURE(text);
+    const document::Document doc = test::markdown(text);
+    const document::Regions regions = document::detect_regions(doc, matcher);
+    std::vector<core::Finding> out;
+    checks::DocumentMemo memo;
+    const checks::Context alone{doc, regions, rule, rule.severity, {}, out, nullptr, nullptr};
+    const checks::Context shared{doc, regions, rule, rule.severity, {}, out, nullptr, &memo};
+    const auto expected = checks::find_dateline(doc, regions);
+    CHECK(checks::find_dateline(alone).has_value() == expected.has_value());
+    // Asked twice through the memo: the first search's result both times.
+    for (int i = 0; i < 2; ++i) {
+      const auto found = checks::find_dateline(shared);
+      REQUIRE(found.has_value() == expected.has_value());
+      if (found) {
+        CHECK_EQ(found->city.text, expected->city.text);
+        CHECK_EQ(found->block, expected->block);
+      }
+      CHECK(checks::dateline_paragraph(shared) == checks::dateline_paragraph(doc, regions));
+    }
+  }
 }

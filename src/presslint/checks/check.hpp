@@ -6,13 +6,16 @@
 #include <presslint/document/regions.hpp>
 #include <presslint/rules/params.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <utility>
 #include <vector>
 
@@ -22,7 +25,6 @@ struct Rule;
 
 namespace presslint::checks {
 
-class DatelineMemo;
 class LazyRegex;
 class PatternScreen;
 class ScreenCache;
@@ -35,6 +37,41 @@ std::string format_message(std::string_view message, const Vars& vars);
 // The placeholders a message template names.
 std::vector<std::string> message_placeholders(std::string_view message);
 
+// Work that several rules do on one document with the same inputs, done by
+// the first rule that asks and kept for the others (Context::memo): the
+// dateline search, the embargo lines. One memo serves one document;
+// lint_document makes a new one for each.
+class DocumentMemo
+{
+public:
+  // What `make()` gives, made on the first request for a `T` with this
+  // `key`: the addresses of what the result depends on besides the
+  // document and its regions (objects that outlive the memo).
+  template <typename T, typename Make>
+  const T& get(std::initializer_list<const void*> key, const Make& make)
+  {
+    for (const Entry& e : m_entries) {
+      if (*e.type == typeid(T) && std::equal(e.key.begin(), e.key.end(), key.begin(), key.end())) {
+        return *static_cast<const T*>(e.value.get());
+      }
+    }
+    // Made before it is stored: `make` may ask the memo for something else.
+    auto value = std::make_shared<const T>(make());
+    const T& out = *value;
+    m_entries.push_back(Entry{&typeid(T), std::vector<const void*>(key), std::move(value)});
+    return out;
+  }
+
+private:
+  struct Entry
+  {
+    const std::type_info* type;
+    std::vector<const void*> key;
+    std::shared_ptr<const void> value;
+  };
+  std::vector<Entry> m_entries;
+};
+
 // What one check sees while it runs on one document.
 struct Context
 {
@@ -46,9 +83,9 @@ struct Context
   std::vector<core::Finding>& out;
   // The rule set's one-pass screen for this document (nullptr: none).
   ScreenCache* screen = nullptr;
-  // The document's dateline, found once for all its rules (nullptr: each
-  // asks afresh).
-  DatelineMemo* datelines = nullptr;
+  // What the document's rules share (nullptr: each rule works it out
+  // afresh).
+  DocumentMemo* memo = nullptr;
 
   // Reports a finding at `span` with the rule's message; `matched` is the
   // text the message quotes (for fingerprints).

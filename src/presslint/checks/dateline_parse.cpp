@@ -886,7 +886,12 @@ is_blank(std::string_view t)
   return true;
 }
 
-using Search = DatelineSearch;
+// What find_dateline and dateline_paragraph find: one search.
+struct Search
+{
+  std::optional<Dateline> dateline;
+  std::optional<std::size_t> paragraph;
+};
 
 // From the first body paragraph on, past subheadlines and label lines that
 // region detection may take for the body's start, to the first real
@@ -958,29 +963,31 @@ dateline_paragraph(const document::Document& doc, const document::Regions& regio
   return search(doc, regions).paragraph;
 }
 
-const DatelineSearch&
-DatelineMemo::search(const document::Document& doc, const document::Regions& regions)
+namespace {
+
+// `take` of the document's search: the memo's, or one made for this call.
+template <typename Take>
+auto
+from_search(const Context& ctx, const Take& take)
 {
-  if (m_doc != &doc || m_regions != &regions) {
-    m_search = checks::search(doc, regions);
-    m_doc = &doc;
-    m_regions = &regions;
+  if (ctx.memo == nullptr) {
+    return take(search(ctx.doc, ctx.regions));
   }
-  return m_search;
+  return take(ctx.memo->get<Search>({}, [&] { return search(ctx.doc, ctx.regions); }));
 }
+
+} // namespace
 
 std::optional<Dateline>
 find_dateline(const Context& ctx)
 {
-  return ctx.datelines != nullptr ? ctx.datelines->search(ctx.doc, ctx.regions).dateline
-                                  : find_dateline(ctx.doc, ctx.regions);
+  return from_search(ctx, [](const Search& s) { return s.dateline; });
 }
 
 std::optional<std::size_t>
 dateline_paragraph(const Context& ctx)
 {
-  return ctx.datelines != nullptr ? ctx.datelines->search(ctx.doc, ctx.regions).paragraph
-                                  : dateline_paragraph(ctx.doc, ctx.regions);
+  return from_search(ctx, [](const Search& s) { return s.paragraph; });
 }
 
 } // namespace presslint::checks

@@ -107,28 +107,8 @@ std::optional<Dateline> find_dateline(const document::Document& doc,
 std::optional<std::size_t> dateline_paragraph(const document::Document& doc,
                                               const document::Regions& regions);
 
-// What find_dateline and dateline_paragraph find: one search.
-struct DatelineSearch
-{
-  std::optional<Dateline> dateline;
-  std::optional<std::size_t> paragraph;
-};
-
-// The search for one document, done on first use and kept, so that the
-// rules that ask about its dateline share it (Context::datelines).
-class DatelineMemo
-{
-public:
-  const DatelineSearch& search(const document::Document& doc, const document::Regions& regions);
-
-private:
-  const document::Document* m_doc = nullptr;
-  const document::Regions* m_regions = nullptr;
-  DatelineSearch m_search;
-};
-
-// find_dateline and dateline_paragraph for the document a check runs on,
-// through its Context's memo when it has one.
+// find_dateline and dateline_paragraph for the document a check runs on:
+// one search for all its rules, through its Context's memo when it has one.
 std::optional<Dateline> find_dateline(const Context& ctx);
 std::optional<std::size_t> dateline_paragraph(const Context& ctx);
 

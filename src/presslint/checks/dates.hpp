@@ -196,6 +196,8 @@ struct TimeZone
   // resolve to standard or daylight time by the date.
   [[nodiscard]] int offset_on(std::chrono::year_month_day date,
                               int minute_of_day = 12 * 60) const;
+
+  bool operator==(const TimeZone&) const = default;
 };
 
 class TimeZoneTable
@@ -223,6 +225,8 @@ public:
                                          TextSpan& span) const;
 
   [[nodiscard]] bool empty() const { return m_zones.empty(); }
+
+  bool operator==(const TimeZoneTable&) const = default;
 
 private:
   std::vector<TimeZone> m_zones;

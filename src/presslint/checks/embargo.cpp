@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
 #include <set>
 
 namespace presslint::checks {
@@ -186,7 +187,7 @@ class EmbargoLines final : public Check
 {
 public:
   EmbargoLines(std::string problem,
-               dates::TimeZoneTable zones,
+               std::shared_ptr<const dates::TimeZoneTable> zones,
                std::shared_ptr<const LazyRegex> label_pattern,
                std::string instants_message,
                bool twenty_four_hour)
@@ -200,14 +201,25 @@ public:
 
   void run(const Context& ctx) const override
   {
-    for (const Embargo& e : find_embargoes(ctx)) {
+    // The embargo rules of a rule set read the same lines the same way:
+    // once for all of them.
+    if (ctx.memo == nullptr) {
+      for (const Embargo& e : find_embargoes(ctx)) {
+        check(ctx, e);
+      }
+      return;
+    }
+    const auto& found = ctx.memo->get<std::vector<Embargo>>(
+      {m_label_pattern.get(), m_zones.get()}, [&] { return find_embargoes(ctx); });
+    for (const Embargo& e : found) {
       check(ctx, e);
     }
   }
 
 private:
   // -------------------------------------------------------------------------
-  // Finding and reading embargo lines
+  // Finding and reading embargo lines: what they find depends on the
+  // document, the label pattern and the time zones alone.
 
   std::vector<Embargo> find_embargoes(const Context& ctx) const
   {
@@ -333,7 +345,7 @@ private:
           ++p;
         }
         TextSpan zs;
-        if (const dates::TimeZone* z = m_zones.match_at(seg.text->text, p, zs)) {
+        if (const dates::TimeZone* z = m_zones->match_at(seg.text->text, p, zs)) {
           s.zone = z;
           s.zone_span = zs;
           s.zone_segment = si;
@@ -343,7 +355,7 @@ private:
           }
         }
       }
-      if (m_zones.empty()) {
+      if (m_zones->empty()) {
         continue;
       }
       for (std::size_t p = 0; p < text.size(); ++p) {
@@ -351,7 +363,7 @@ private:
           continue;
         }
         TextSpan zs;
-        if (const dates::TimeZone* z = m_zones.match_at(seg.text->text, seg.begin + p, zs)) {
+        if (const dates::TimeZone* z = m_zones->match_at(seg.text->text, seg.begin + p, zs)) {
           if (zs.begin < seg.begin + p) {
             continue;
           }
@@ -721,12 +733,28 @@ private:
   }
 
   std::string m_problem;
-  dates::TimeZoneTable m_zones;
+  std::shared_ptr<const dates::TimeZoneTable> m_zones; // never null
   std::shared_ptr<const LazyRegex> m_label_pattern;
   std::string m_instants_message;
   bool m_twenty_four_hour;
 };
 
+
+// One table for every embargo rule with the same time zones, so that they
+// can share what they read (EmbargoLines::run).
+std::shared_ptr<const dates::TimeZoneTable>
+shared_zones(dates::TimeZoneTable zones)
+{
+  static std::mutex k_mutex;
+  static std::vector<std::shared_ptr<const dates::TimeZoneTable>> k_tables;
+  std::lock_guard<std::mutex> lock(k_mutex);
+  for (const auto& t : k_tables) {
+    if (*t == zones) {
+      return t;
+    }
+  }
+  return k_tables.emplace_back(std::make_shared<const dates::TimeZoneTable>(std::move(zones)));
+}
 
 // One pattern for every embargo rule, compiled when a document first needs it.
 std::shared_ptr<const LazyRegex>
@@ -775,7 +803,7 @@ create(const rules::Params& params, std::string_view rule_path, core::Errors& er
                   errors);
     }
   }
-  return std::make_unique<EmbargoLines>(problem, std::move(zones),
+  return std::make_unique<EmbargoLines>(problem, shared_zones(std::move(zones)),
                                         label_pattern(params.strings("labels")),
                                         std::move(instants),
                                         params.boolean("twenty-four-hour"));

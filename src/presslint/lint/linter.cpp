@@ -154,12 +154,12 @@ lint_document(const document::Document& doc,
   const document::Regions regions = document::detect_regions(doc, matcher);
   std::vector<core::Finding> findings;
   checks::ScreenCache screen(rules.screen.get());
-  checks::DatelineMemo datelines;
+  checks::DocumentMemo memo;
   for (const rules::ActiveRule& active : rules.rules) {
     if (active.severity == core::Severity::off || !active.check) {
       continue;
     }
-    checks::Context ctx{doc, regions, *active.rule, active.severity, now, findings, &screen, &datelines};
+    checks::Context ctx{doc, regions, *active.rule, active.severity, now, findings, &screen, &memo};
     active.check->run(ctx);
   }
   apply_superseded(rules, findings);
