@@ -405,3 +405,43 @@ TEST_CASE("dates: find_dates finds what parse_date_at finds at every word start,
   CHECK(files > 100);
   CHECK(dates > 200);
 }
+
+TEST_CASE("dates: find_weekday_dates finds the dates of find_dates that have a weekday")
+{
+  // Over the corpus, the rules' examples, and sentences that put weekday
+  // dates beside other dates and numbers.
+  std::vector<std::string> texts = presslint::test::corpus_texts();
+  for (const presslint::rules::Rule& r : presslint::test::builtin_catalog().rules()) {
+    texts.insert(texts.end(), r.docs.good.begin(), r.docs.good.end());
+    texts.insert(texts.end(), r.docs.bad.begin(), r.docs.bad.end());
+  }
+  const std::vector<std::string> parts{
+    "Tuesday, March 3, 2026", "May 5", "Mon. Feb. 2", "3 March 2026", "Sunday 1 March",
+    "2026-03-03", "Thurs., Sept. 4", "Friday the 21st of February", "200 people", "Wed 4 March",
+    "Saturday", "March 3, Tuesday", "Sat, 7 March 2026", "Thu., Jan. 1, 2026", "(Friday, May 1)"};
+  std::string mixed;
+  for (std::size_t i = 0; i < 2000; ++i) {
+    mixed += parts[(i * 7 + i / 3) % parts.size()];
+    mixed += (i % 5 == 0) ? "\n" : (i % 3 == 0 ? ", " : " and ");
+  }
+  texts.push_back(mixed);
+  std::size_t found_any = 0;
+  for (const std::string& text : texts) {
+    std::vector<DateMatch> expected;
+    for (const DateMatch& d : find_dates(text)) {
+      if (d.weekday) {
+        expected.push_back(d);
+      }
+    }
+    const std::vector<DateMatch> found = find_weekday_dates(text);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+      CHECK(found[i].span.begin == expected[i].span.begin);
+      CHECK(found[i].span.end == expected[i].span.end);
+      CHECK(found[i].weekday_span.end == expected[i].weekday_span.end);
+      CHECK(found[i].day == expected[i].day);
+    }
+    found_any += found.size();
+  }
+  CHECK(found_any > 500);
+}

@@ -89,7 +89,7 @@ public:
     const std::optional<chr::year_month_day> reference =
       m_infer_year ? dates::release_date(ctx) : std::nullopt;
     for_each_scoped_text(ctx.doc, ctx.regions, m_scope, [&](const document::MappedText& text) {
-      for (const dates::DateMatch& d : dates::find_dates(text.text)) {
+      for (const dates::DateMatch& d : dates::find_weekday_dates(text.text)) {
         if (!d.weekday || !d.is_valid()) {
           continue;
         }

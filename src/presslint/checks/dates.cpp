@@ -2,6 +2,7 @@
 
 #include <presslint/checks/check.hpp>
 #include <presslint/checks/dateline_parse.hpp>
+#include <presslint/core/byte_scan.hpp>
 #include <presslint/core/utf8.hpp>
 #include <presslint/document/document.hpp>
 #include <presslint/document/regions.hpp>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdlib>
 
 namespace presslint::checks::dates {
@@ -529,13 +531,14 @@ namespace {
 // weekday name: a date can begin only there (parse_date_at asks for a
 // capitalised name, and every name and abbreviation has these three).
 // Digits and capital letters.
-constexpr std::array<bool, 256> k_date_lead = [] {
-  std::array<bool, 256> table{};
-  for (std::size_t c = 0; c < table.size(); ++c) {
-    table[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-  }
-  return table;
-}();
+// Three letters in one number, to compare at once.
+constexpr std::uint32_t
+three_letters(char a, char b, char c)
+{
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(a))
+         | static_cast<std::uint32_t>(static_cast<unsigned char>(b)) << 8
+         | static_cast<std::uint32_t>(static_cast<unsigned char>(c)) << 16;
+}
 
 bool
 could_start_date(std::string_view text, std::size_t pos)
@@ -550,9 +553,15 @@ could_start_date(std::string_view text, std::size_t pos)
   static constexpr std::array<std::string_view, 19> k_starts{
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
     "nov", "dec", "sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  const std::array<char, 3> start{lower(c), lower(text[pos + 1]), lower(text[pos + 2])};
-  const std::string_view three(start.data(), start.size());
-  return std::find(k_starts.begin(), k_starts.end(), three) != k_starts.end();
+  static constexpr std::array<std::uint32_t, 19> k_keys = [] {
+    std::array<std::uint32_t, 19> keys{};
+    for (std::size_t i = 0; i < k_starts.size(); ++i) {
+      keys[i] = three_letters(k_starts[i][0], k_starts[i][1], k_starts[i][2]);
+    }
+    return keys;
+  }();
+  const std::uint32_t three = three_letters(lower(c), lower(text[pos + 1]), lower(text[pos + 2]));
+  return std::find(k_keys.begin(), k_keys.end(), three) != k_keys.end();
 }
 
 } // namespace
@@ -597,29 +606,47 @@ parse_date_at(std::string_view text, std::size_t pos)
   return parse_core(text, pos);
 }
 
+namespace {
+
+// The dates that begin at a byte of `lead`, left to right, not
+// overlapping; those `keep` takes are returned.
+template <typename Keep>
+std::vector<DateMatch>
+find_dates_from(std::string_view text, const core::ByteRanges& lead, const Keep& keep)
+{
+  std::vector<DateMatch> out;
+  lead.scan(text, 0, [&](std::size_t pos) {
+    if (could_start_date(text, pos) && !word_char_before(text, pos)) {
+      if (auto m = parse_date_at(text, pos)) {
+        if (keep(*m)) {
+          out.push_back(*m);
+        }
+        return std::max(m->span.end, pos + 1);
+      }
+    }
+    return pos + 1;
+  });
+  return out;
+}
+
+} // namespace
+
 std::vector<DateMatch>
 find_dates(std::string_view text)
 {
-  std::vector<DateMatch> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    // Only a digit or a capital letter can begin one.
-    while (pos < text.size() && !k_date_lead[static_cast<unsigned char>(text[pos])]) {
-      ++pos;
-    }
-    if (pos == text.size()) {
-      break;
-    }
-    if (could_start_date(text, pos) && !word_char_before(text, pos)) {
-      if (auto m = parse_date_at(text, pos)) {
-        pos = m->span.end;
-        out.push_back(*m);
-        continue;
-      }
-    }
-    ++pos;
-  }
-  return out;
+  // Only a digit or a capital letter can begin one.
+  static const core::ByteRanges k_lead{{'0', '9'}, {'A', 'Z'}};
+  return find_dates_from(text, k_lead, [](const DateMatch&) { return true; });
+}
+
+std::vector<DateMatch>
+find_weekday_dates(std::string_view text)
+{
+  // A date with a weekday begins with the weekday's capital. Other dates
+  // that begin at these letters ("May 3") are passed over whole, as
+  // find_dates passes over them; no weekday can begin inside a date.
+  static const core::ByteRanges k_lead{{'F', 'F'}, {'M', 'M'}, {'S', 'S'}, {'T', 'T'}, {'W', 'W'}};
+  return find_dates_from(text, k_lead, [](const DateMatch& m) { return m.weekday.has_value(); });
 }
 
 chr::weekday
