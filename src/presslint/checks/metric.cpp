@@ -1,6 +1,7 @@
 // metric: counts and lengths with a minimum and a maximum.
 #include <presslint/checks/kinds.hpp>
 #include <presslint/checks/matching.hpp>
+#include <presslint/checks/word_count.hpp>
 #include <presslint/core/utf8.hpp>
 
 #include <array>
@@ -29,55 +30,6 @@ struct Limit
   std::int64_t min = -1;
   std::int64_t max = -1;
 };
-
-// What an ASCII byte is to count_words: a word character (those
-// core::is_word_code_point takes), an apostrophe or hyphen that joins two
-// parts of a word, or neither.
-enum class WordByte : unsigned char { other = 0, word = 1, joiner = 2 };
-constexpr std::array<WordByte, 128> k_word_bytes = [] {
-  std::array<WordByte, 128> table{};
-  for (std::size_t c = 0; c < table.size(); ++c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
-      table[c] = WordByte::word;
-    } else if (c == '\'' || c == '-') {
-      table[c] = WordByte::joiner;
-    }
-  }
-  return table;
-}();
-
-std::size_t
-count_words(std::string_view text)
-{
-  std::size_t words = 0;
-  bool in_word = false;
-  std::size_t i = 0;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < text.size()) {
-    // ASCII needs no decoding: a run of it in a tight loop.
-    unsigned prev = in_word ? 1U : 0U;
-    while (i < text.size() && bytes[i] < 0x80) {
-      const auto kind = static_cast<unsigned>(k_word_bytes[bytes[i]]);
-      const unsigned word = (kind & 1U) | ((kind >> 1U) & prev); // word, or joiner in a word
-      words += word & ~prev & 1U;
-      prev = word;
-      ++i;
-    }
-    in_word = prev != 0;
-    if (i == text.size()) {
-      break;
-    }
-    std::size_t len = 1;
-    const char32_t cp = core::decode_utf8(text, i, len);
-    const bool word = core::is_word_code_point(cp) || (cp == 0x2019 && in_word);
-    if (word && !in_word) {
-      ++words;
-    }
-    in_word = word;
-    i += len;
-  }
-  return words;
-}
 
 class Metric final : public Check
 {
