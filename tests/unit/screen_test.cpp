@@ -133,12 +133,15 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
   TempDir dir;
   const std::vector<std::string> words{"leading", "innovative", "solutions", "announce",
                                        "customers", "platform", "global", "today"};
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    const std::string id = "house.rule-" + std::to_string(k);
-    dir.write("pack/house/" + id + ".yaml",
-              "id: " + id + "\nkind: existence\nseverity: warning\nmessage: 'avoid \"{match}\"'\n"
-              "docs:\n  summary: s\nparams:\n  words: [" + words[k] + ", " + words[(k + 3) % words.size()]
-                + "]\n  patterns: ['\\b" + words[(k + 5) % words.size()].substr(0, 4) + "[a-z]*']\n");
+  // Each rule twice, under two ids: rules that share their patterns.
+  for (const std::string twin : {"rule-", "twin-"}) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const std::string id = "house." + twin + std::to_string(k);
+      dir.write("pack/house/" + id + ".yaml",
+                "id: " + id + "\nkind: existence\nseverity: warning\nmessage: 'avoid \"{match}\"'\n"
+                "docs:\n  summary: s\nparams:\n  words: [" + words[k] + ", " + words[(k + 3) % words.size()]
+                  + "]\n  patterns: ['\\b" + words[(k + 5) % words.size()].substr(0, 4) + "[a-z]*']\n");
+    }
   }
   presslint::rules::Catalog catalog;
   presslint::core::Errors errors;
@@ -164,6 +167,37 @@ TEST_CASE("screen: findings are the same with and without it, over the corpus an
   });
   CHECK(files > 20);
   CHECK(pack_findings > 50);
+}
+
+TEST_CASE("screen: a pattern that several checks share is searched for once a text")
+{
+  const Pattern shared = pattern(R"(\bplant\w*)");
+  const Pattern own = pattern("Acme");
+  const Pattern words = presslint::checks::compile_words({"plant", "hire"}, true);
+  const PatternScreen screen({shared.lazy, own.lazy, shared.lazy, words.lazy, words.lazy});
+  CHECK(screen.shared(screen.slot(shared.lazy.get())));
+  CHECK(screen.shared(screen.slot(words.lazy.get())));
+  CHECK_FALSE(screen.shared(screen.slot(own.lazy.get())));
+
+  presslint::document::MappedText first;
+  first.append_verbatim("Acme plants a plant; plantations hire.", 0);
+  presslint::document::MappedText second;
+  second.append_verbatim("No plant here, Acme Plant there", 0);
+  ScreenCache cache(&screen);
+  for (const Pattern* p : {&shared, &own, &words}) {
+    for (const auto* text : {&first, &second, &first, &second}) {
+      std::vector<std::pair<std::size_t, std::size_t>> expected;
+      presslint::checks::for_each_match(*p, text->text, [&](std::size_t b, std::size_t e) {
+        expected.emplace_back(b, e);
+      });
+      std::vector<std::pair<std::size_t, std::size_t>> found;
+      cache.for_each_match(*p, *text, [&](std::size_t b, std::size_t e) { found.emplace_back(b, e); });
+      CHECK(found == expected);
+      CHECK_FALSE(found.empty());
+    }
+  }
+  // The shared pattern and word list, in each of the two texts.
+  CHECK(cache.shared_searches() == 4);
 }
 
 TEST_CASE("screen: a scope's texts are visited where one of a check's patterns matches")

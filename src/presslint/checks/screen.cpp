@@ -36,11 +36,13 @@ PatternScreen::PatternScreen(const std::vector<std::shared_ptr<const LazyRegex>>
       m_slots.resize(p->id() + 1, -1);
     }
     if (m_slots[p->id()] >= 0) {
+      m_shared[static_cast<std::size_t>(m_slots[p->id()])] = true;
       continue;
     }
     const int slot = static_cast<int>(m_words.size());
     m_slots[p->id()] = slot;
     m_words.push_back(p->words());
+    m_shared.push_back(false);
     m_patterns.push_back(p);
     // The set has one set of options: a pattern's own go into the pattern.
     const char* open = p->options().case_sensitive() ? "(?:" : "(?i:";
@@ -295,6 +297,29 @@ ScreenCache::matches_in(const Pattern& pattern,
   if (hits != nullptr && hits->rules_out(slot)) {
     return;
   }
+  // Several rules that look for one pattern in one text: one search.
+  if (hits != nullptr && m_screen->shared(slot)) {
+    const auto [it, first] =
+      m_shared_matches.try_emplace(std::make_tuple(slot, pattern.whole_words, &text));
+    if (first) {
+      search(pattern, slot, hits, text,
+             [&found = it->second](std::size_t b, std::size_t e) { found.emplace_back(b, e); });
+    }
+    for (const auto& [b, e] : it->second) {
+      visit(b, e);
+    }
+    return;
+  }
+  search(pattern, slot, hits, text, visit);
+}
+
+void
+ScreenCache::search(const Pattern& pattern,
+                    int slot,
+                    Hits* hits,
+                    const document::MappedText& text,
+                    const std::function<void(std::size_t, std::size_t)>& visit)
+{
   // Below this many word lists matching in a text, scanning the text once
   // for each costs less than finding where any of them starts. Other
   // patterns are always scanned for: an alternation of them all can be

@@ -11,10 +11,12 @@
 
 #include <re2/set.h>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <span>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +38,8 @@ public:
   [[nodiscard]] std::size_t size() const { return m_words.size(); }
   // Whether the pattern in `slot` is a word list (LazyRegex::words()).
   [[nodiscard]] bool words(int slot) const { return m_words[static_cast<std::size_t>(slot)]; }
+  // Whether more than one check looks for the pattern in `slot`.
+  [[nodiscard]] bool shared(int slot) const { return m_shared[static_cast<std::size_t>(slot)]; }
   // Every offset in `text` where one of the word lists matches, anchored
   // there: one pattern that is the alternation of them all, searched again
   // from one byte after each start it finds. False, with `starts` cut
@@ -52,6 +56,7 @@ private:
   std::vector<std::vector<std::string>> m_scopes;
   std::vector<int> m_slots;  // by LazyRegex::id(); -1: not screened
   std::vector<bool> m_words; // by slot
+  std::vector<bool> m_shared; // by slot
   // The set's entries: each screened pattern, but a word list as its words,
   // each distinct word once however many lists name it (in a set of many
   // lists that share words, the automaton's states are then far smaller);
@@ -120,6 +125,9 @@ public:
 
   // Texts whose matches were looked for from their starts (for tests).
   [[nodiscard]] std::size_t texts_located() const { return m_located; }
+  // Searches for a shared pattern's matches in a text (for tests): the
+  // rules that share it are given the matches of the first search.
+  [[nodiscard]] std::size_t shared_searches() const { return m_shared_matches.size(); }
 
 private:
   struct Hits
@@ -153,6 +161,12 @@ private:
                   int slot,
                   const document::MappedText& text,
                   const std::function<void(std::size_t, std::size_t)>& visit);
+  // The same, searched for afresh.
+  void search(const Pattern& pattern,
+              int slot,
+              Hits* hits,
+              const document::MappedText& text,
+              const std::function<void(std::size_t, std::size_t)>& visit);
   std::vector<Scope> m_scopes; // by PatternScreen::scope_id
   const PatternScreen* m_screen;
   std::unordered_map<const document::MappedText*, Hits> m_hits;
@@ -160,6 +174,10 @@ private:
   const document::MappedText* m_last_text = nullptr;
   Hits* m_last = nullptr;
   std::size_t m_located = 0;
+  // The matches of shared patterns: by slot, whole words or not, and text.
+  std::map<std::tuple<int, bool, const document::MappedText*>,
+           std::vector<std::pair<std::size_t, std::size_t>>>
+    m_shared_matches;
 };
 
 } // namespace presslint::checks
