@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <random>
 
 #include <string>
 #include <vector>
@@ -395,6 +396,44 @@ TEST_CASE("markdown reader: offset_of and offset_of_utf16 round-trip every code-
     ++checked;
   }
   CHECK(checked == 45);
+}
+
+TEST_CASE("markdown reader: a position cursor gives Document::position's positions")
+{
+  // Lines of code points of one to four bytes, one longer than the blocks
+  // positions are counted in; offsets asked for in order (as a file's
+  // findings are), twice, back again, and at random.
+  std::string text = "# Café 😀 news\n\nÅNGSTRÖM — 東京 a\tb 🇺🇸 done\n";
+  for (int i = 0; i < 900; ++i) {
+    text += "é😀 ab";
+  }
+  text += "\nx\n\nlast";
+  const Document doc = markdown(text);
+  std::vector<std::size_t> offsets;
+  for (std::size_t o = 0; o <= text.size() + 2; o += 3) {
+    offsets.push_back(o);
+    offsets.push_back(o);
+  }
+  for (std::size_t o = text.size(); o >= 7; o -= 7) {
+    offsets.push_back(o);
+  }
+  std::mt19937 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    offsets.push_back(random() % (text.size() + 1));
+  }
+  presslint::document::PositionCursor cursor(doc);
+  std::size_t same_line = 0;
+  std::size_t last_line = 0;
+  for (const std::size_t o : offsets) {
+    CAPTURE(o);
+    const Position expected = doc.position(o);
+    const Position p = cursor.at(o);
+    CHECK(p.line == expected.line);
+    CHECK(p.column == expected.column);
+    same_line += expected.line == last_line ? 1 : 0;
+    last_line = expected.line;
+  }
+  CHECK(same_line > offsets.size() / 2);
 }
 
 TEST_CASE("markdown reader: invalid UTF-8 names its line and column")

@@ -252,6 +252,24 @@ Document::position(std::size_t offset) const
 }
 
 Position
+PositionCursor::at(std::size_t offset)
+{
+  offset = std::min(offset, m_doc.source.size());
+  if (m_any && offset >= m_offset && offset < m_line_end) {
+    m_position.column += core::count_code_points(
+      std::string_view(m_doc.source).substr(m_offset, offset - m_offset));
+    m_offset = offset;
+    return m_position;
+  }
+  m_position = m_doc.position(offset);
+  m_offset = offset;
+  m_line_end = m_position.line < m_doc.line_count() ? m_doc.line_start(m_position.line)
+                                                    : m_doc.source.size() + 1;
+  m_any = true;
+  return m_position;
+}
+
+Position
 Document::utf16_position(std::size_t offset) const
 {
   offset = std::min(offset, source.size());

@@ -143,4 +143,21 @@ private:
   std::vector<std::size_t> m_utf16_units_at_block;
 };
 
+// Document::position for offsets asked for mostly in increasing order (a
+// file's findings): an offset on the line of the one before it, and not
+// before it, is counted on from there, not from the start of its line.
+class PositionCursor
+{
+public:
+  explicit PositionCursor(const Document& doc) : m_doc(doc) {}
+  Position at(std::size_t offset);
+
+private:
+  const Document& m_doc;
+  bool m_any = false;
+  std::size_t m_offset = 0;
+  std::size_t m_line_end = 0; // where the next line starts (or the end)
+  Position m_position;
+};
+
 } // namespace presslint::document

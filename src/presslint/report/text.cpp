@@ -130,11 +130,12 @@ render_text_file(const lint::FileResult& file, const TextOptions& options)
     return out;
   }
   const document::Document& doc = *file.document;
+  document::PositionCursor positions(doc);
   for (const core::Finding& f : file.findings) {
     if (options.quiet && f.severity < options.min_severity) {
       continue;
     }
-    const document::Position pos = doc.position(f.span.begin);
+    const document::Position pos = positions.at(f.span.begin);
     if (options.color) {
       out += fmt::format("\x1b[1m{}:{}:{}:\x1b[0m {}{}:\x1b[0m {} \x1b[2m[{}]\x1b[0m\n",
                          file.path, pos.line, pos.column, severity_color(f.severity),
