@@ -70,13 +70,25 @@ main(int argc, char** argv)
       ok = false;
       continue;
     }
+    // A rule file's docs apart (EmbeddedFile); data files have none.
+    presslint::rules::YamlNode docs;
+    const bool has_docs =
+      !files[i].starts_with("data/") && presslint::rules::split_docs(tree, docs);
     const std::vector<std::uint8_t> cbor = presslint::rules::yaml_to_cbor(tree);
+    const std::vector<std::uint8_t> docs_cbor =
+      has_docs ? presslint::rules::yaml_to_cbor(docs) : std::vector<std::uint8_t>{};
     const std::string n = std::to_string(i);
     append_bytes(body, "k_text_" + n, text.data(), text.size());
     append_bytes(body, "k_tree_" + n, cbor.data(), cbor.size());
+    std::string docs_span = "{}";
+    if (has_docs) {
+      append_bytes(body, "k_docs_" + n, docs_cbor.data(), docs_cbor.size());
+      docs_span = "std::span<const std::uint8_t>(k_docs_" + n + ", "
+                  + std::to_string(docs_cbor.size()) + ")";
+    }
     table += "  {\"" + files[i] + "\", std::string_view(reinterpret_cast<const char*>(k_text_" + n
              + "), " + std::to_string(text.size()) + "), std::span<const std::uint8_t>(k_tree_" + n
-             + ", " + std::to_string(cbor.size()) + ")},\n";
+             + ", " + std::to_string(cbor.size()) + "), " + docs_span + "},\n";
   }
   if (!ok) {
     return 1;

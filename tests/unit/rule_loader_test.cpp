@@ -4,6 +4,7 @@
 #include <presslint/document/regions.hpp>
 #include <presslint/rules/embedded.hpp>
 #include <presslint/rules/rule.hpp>
+#include <presslint/rules/yaml_binary.hpp>
 
 #include <doctest/doctest.h>
 
@@ -489,4 +490,41 @@ TEST_CASE("a built-in rule's entries are marked checked (a pack's are checked at
   for (const auto& [name, entry] : hype->params.all()) {
     CHECK(entry->checked);
   }
+}
+
+TEST_CASE("rule loader: the built-in rules without their docs are the same rules")
+{
+  Catalog with;
+  Catalog without;
+  Errors errors;
+  REQUIRE(with.load_builtin(errors));
+  REQUIRE(without.load_builtin(errors, Catalog::Docs::skip));
+  CHECK(errors.empty());
+  REQUIRE(with.rules().size() == without.rules().size());
+  for (std::size_t i = 0; i < with.rules().size(); ++i) {
+    const Rule& a = with.rules()[i];
+    const Rule& b = without.rules()[i];
+    INFO(a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.kind == b.kind);
+    CHECK(a.severity == b.severity);
+    CHECK(a.message == b.message);
+    CHECK(a.supersedes == b.supersedes);
+    CHECK(a.profiles.size() == b.profiles.size());
+    REQUIRE(a.params.all().size() == b.params.all().size());
+    for (const auto& [name, entry] : a.params.all()) {
+      const auto* other = b.params.entry(name);
+      REQUIRE(other != nullptr);
+      CHECK(presslint::rules::yaml_to_cbor(entry->node)
+            == presslint::rules::yaml_to_cbor(other->node));
+    }
+    CHECK_FALSE(a.docs.summary.empty());
+    CHECK(b.docs.summary.empty());
+    CHECK(b.docs.good.empty());
+  }
+  // A pack loaded after them still must have docs.
+  const std::string no_docs = "id: house.bare\nkind: existence\nmessage: m\nparams:\n"
+                              "  words: [x]\n";
+  CHECK_FALSE(without.load_rule_text("pack/house/bare.yaml", no_docs, "pack", errors));
+  CHECK(summary(errors).find("missing key \"docs\"") != std::string::npos);
 }

@@ -339,6 +339,7 @@ TEST_CASE("screen: word lists found from their starts give the matches a scan gi
 TEST_CASE("built-in rule files: the tree parsed at build time is the tree the YAML gives")
 {
   std::size_t checked = 0;
+  std::size_t with_docs = 0;
   for (const auto& f : presslint::rules::embedded_rule_files()) {
     presslint::rules::YamlNode parsed;
     presslint::core::Errors errors;
@@ -346,11 +347,22 @@ TEST_CASE("built-in rule files: the tree parsed at build time is the tree the YA
     presslint::rules::YamlNode stored;
     REQUIRE(presslint::rules::yaml_from_cbor(f.tree, stored));
     INFO(f.path);
+    // A rule file's docs are stored apart, and go back where they stood.
+    CHECK(stored.find("docs") == nullptr);
+    CHECK(f.docs.empty() == std::string_view(f.path).starts_with("data/"));
+    if (!f.docs.empty()) {
+      presslint::rules::YamlNode docs;
+      REQUIRE(presslint::rules::yaml_from_cbor(f.docs, docs));
+      CHECK(docs.entries.size() == 1);
+      presslint::rules::join_docs(stored, std::move(docs));
+      ++with_docs;
+    }
     CHECK(presslint::rules::yaml_to_cbor(stored) == presslint::rules::yaml_to_cbor(parsed));
     CHECK(stored.line == parsed.line);
     ++checked;
   }
   CHECK(checked > 40);
+  CHECK(with_docs > 30);
   // Damaged bytes are refused, not read as a tree.
   const std::vector<std::uint8_t> junk{0x83, 0x01, 0x02};
   presslint::rules::YamlNode node;

@@ -566,6 +566,9 @@ cmd_lint(const std::vector<std::string>& args)
   options.no_cache = no_cache;
   options.cache_dir = cache_dir;
   options.link_progress = ::isatty(STDERR_FILENO) != 0;
+  // Of the reports, only SARIF shows the rules' docs.
+  options.rule_docs = std::any_of(targets.begin(), targets.end(),
+                                  [](const ReportTarget& t) { return t.format == "sarif"; });
   if (now_text.empty()) {
     options.now = std::chrono::time_point_cast<std::chrono::seconds>(
       std::chrono::system_clock::now());

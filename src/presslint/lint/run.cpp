@@ -186,7 +186,7 @@ struct Runner::Impl
         auto& own = pack_catalogs[config->rule_dirs];
         if (!own) {
           own = std::make_unique<rules::Catalog>();
-          own->load_builtin(errs);
+          own->load_builtin(errs, docs());
           for (const std::string& dir : cli_packs) {
             if (dir != "builtin") {
               own->load_pack(dir, errs);
@@ -241,6 +241,11 @@ struct Runner::Impl
 
   RunResult run(const FileSink* sink);
 
+  [[nodiscard]] rules::Catalog::Docs docs() const
+  {
+    return options.rule_docs ? rules::Catalog::Docs::load : rules::Catalog::Docs::skip;
+  }
+
   // The catalogue a rule set was built from.
   const rules::Catalog& catalog_for(const rules::RuleSet* set)
   {
@@ -294,7 +299,7 @@ bool
 Runner::prepare(core::Errors& errors)
 {
   const std::size_t before = errors.size();
-  m_impl->catalog.load_builtin(errors);
+  m_impl->catalog.load_builtin(errors, m_impl->docs());
   m_impl->cli_packs.emplace_back("builtin");
   for (const std::string& dir : m_impl->options.rule_dirs) {
     const std::string abs = fs::absolute(dir).lexically_normal().string();

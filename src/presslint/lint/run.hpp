@@ -33,6 +33,9 @@ struct RunOptions
   bool no_cache = false;       // --no-cache
   std::string cache_dir;       // --cache-dir
   bool link_progress = false;  // a progress line on standard error
+  // Whether the built-in rules' docs are read (rules::Catalog::Docs): a
+  // report that shows them (SARIF) needs them.
+  bool rule_docs = true;
 };
 
 struct FileResult

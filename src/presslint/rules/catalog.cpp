@@ -386,7 +386,7 @@ Catalog::draft_rule(const std::string& path,
         error(*docs, "\"docs.summary\" is missing");
       }
     }
-  } else {
+  } else if (!m_docs_skipped) {
     error(file_start, "missing key \"docs\"");
   }
   if (rule.kind != nullptr) {
@@ -476,7 +476,7 @@ Catalog::draft_rule(const std::string& path,
 }
 
 bool
-Catalog::load_builtin(core::Errors& errors)
+Catalog::load_builtin(core::Errors& errors, Docs docs)
 {
   const std::size_t before = errors.size();
   // Parsed when presslint was built (tools/compile_rules.cpp).
@@ -495,12 +495,24 @@ Catalog::load_builtin(core::Errors& errors)
       load_data_tree("rules/" + std::string(f.path), f.content, std::move(root), errors);
     }
   }
+  m_docs_skipped = docs == Docs::skip;
   for (const EmbeddedFile& f : files) {
     YamlNode root;
-    if (!is_data_path(f.path) && tree(f, root)) {
-      load_rule_tree("rules/" + std::string(f.path), f.content, root, "builtin", errors);
+    if (is_data_path(f.path) || !tree(f, root)) {
+      continue;
     }
+    if (docs == Docs::load && !f.docs.empty()) {
+      YamlNode stored;
+      if (!yaml_from_cbor(f.docs, stored)) {
+        errors.push_back(core::Error{"rules/" + std::string(f.path), 0, 0,
+                                     "the built-in rule file's parsed docs are damaged", {}});
+        continue;
+      }
+      join_docs(root, std::move(stored));
+    }
+    load_rule_tree("rules/" + std::string(f.path), f.content, root, "builtin", errors);
   }
+  m_docs_skipped = false;
   m_packs.emplace_back("builtin");
   finish();
   return errors.size() == before;

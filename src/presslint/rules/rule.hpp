@@ -58,8 +58,12 @@ struct Rule
 class Catalog
 {
 public:
+  // Whether the built-in rules' docs (Rule::docs) are read: what shows them
+  // (SARIF, explain, rules) needs them; linting alone does not, and they
+  // are most of the rule files' bytes.
+  enum class Docs { load, skip };
   // Loads the built-in rule files compiled into the binary.
-  bool load_builtin(core::Errors& errors);
+  bool load_builtin(core::Errors& errors, Docs docs = Docs::load);
   // Loads a user rule pack (a folder of rule files, and data/ lists) once.
   // Its rule files are read, parsed and checked on `threads` threads (0:
   // one a core, none for a pack of a few files), then added in the order
@@ -109,6 +113,8 @@ private:
   void finish();
 
   std::vector<Rule> m_rules;
+  // While built-in rules load without their docs: none is missing.
+  bool m_docs_skipped = false;
   DataRegistry m_data;
   document::Vocabulary m_vocabulary;
   std::unique_ptr<document::RegionMatcher> m_matcher;

@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <tuple>
+
 namespace presslint::rules {
 
 namespace {
@@ -188,6 +191,38 @@ yaml_from_cbor(std::span<const std::uint8_t> bytes, YamlNode& root)
   }
   root = std::move(node);
   return true;
+}
+
+bool
+split_docs(YamlNode& root, YamlNode& docs)
+{
+  if (root.kind != YamlNode::Kind::map) {
+    return false;
+  }
+  const auto it = std::find_if(root.entries.begin(), root.entries.end(), [](const auto& entry) {
+    return entry.first.kind == YamlNode::Kind::scalar && entry.first.value == "docs";
+  });
+  if (it == root.entries.end()) {
+    return false;
+  }
+  docs = YamlNode{};
+  docs.kind = YamlNode::Kind::map;
+  docs.line = it->first.line;
+  docs.column = it->first.column;
+  docs.entries.push_back(std::move(*it));
+  root.entries.erase(it);
+  return true;
+}
+
+void
+join_docs(YamlNode& root, YamlNode docs)
+{
+  for (auto& entry : docs.entries) {
+    const auto at = std::find_if(root.entries.begin(), root.entries.end(), [&](const auto& e) {
+      return std::tie(e.first.line, e.first.column) > std::tie(entry.first.line, entry.first.column);
+    });
+    root.entries.insert(at, std::move(entry));
+  }
 }
 
 } // namespace presslint::rules

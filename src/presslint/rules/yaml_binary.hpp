@@ -19,4 +19,12 @@ std::vector<std::uint8_t> yaml_to_cbor(const YamlNode& root);
 // False when the bytes are not a tree yaml_to_cbor wrote.
 bool yaml_from_cbor(std::span<const std::uint8_t> bytes, YamlNode& root);
 
+// Takes a rule file's top-level "docs" entry out of `root` (a mapping) into
+// `docs`, a mapping of that one entry, so that the two are stored apart
+// (EmbeddedFile); false, with both left alone, when there is none.
+bool split_docs(YamlNode& root, YamlNode& docs);
+// Puts the entry split_docs took out back where it stood in `root`, by its
+// key's line and column.
+void join_docs(YamlNode& root, YamlNode docs);
+
 } // namespace presslint::rules
