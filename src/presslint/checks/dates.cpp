@@ -527,10 +527,6 @@ DateMatch::is_valid() const
 
 namespace {
 
-// A digit, or a capital letter and two more that begin a month or a
-// weekday name: a date can begin only there (parse_date_at asks for a
-// capitalised name, and every name and abbreviation has these three).
-// Digits and capital letters.
 // Three letters in one number, to compare at once.
 constexpr std::uint32_t
 three_letters(char a, char b, char c)
@@ -540,6 +536,9 @@ three_letters(char a, char b, char c)
          | static_cast<std::uint32_t>(static_cast<unsigned char>(c)) << 16;
 }
 
+// A digit, or a capital letter and two more that begin a month or a
+// weekday name: a date can begin only there (parse_date_at asks for a
+// capitalised name, and every name and abbreviation has these three).
 bool
 could_start_date(std::string_view text, std::size_t pos)
 {
