@@ -1,5 +1,6 @@
 #include <presslint/checks/check.hpp>
 #include <presslint/core/read_file.hpp>
+#include <presslint/core/thread.hpp>
 #include <presslint/rules/embedded.hpp>
 #include <presslint/rules/rule.hpp>
 #include <presslint/rules/yaml_binary.hpp>
@@ -611,7 +612,7 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
                 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
   }
   workers = std::min(workers, rule_files.size());
-  std::vector<std::thread> pool;
+  std::vector<core::Thread> pool;
   pool.reserve(workers);
   try {
     while (pool.size() + 1 < workers) {
@@ -621,7 +622,7 @@ Catalog::load_pack(const std::string& dir, core::Errors& errors, unsigned thread
     // No more threads: the files left are drafted by those running.
   }
   work();
-  for (std::thread& t : pool) {
+  for (core::Thread& t : pool) {
     t.join();
   }
 

@@ -1,0 +1,120 @@
+#include <presslint/core/crew.hpp>
+
+#include <presslint/core/heap.hpp>
+
+#include <stdexcept>
+#include <thread>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+namespace presslint::core {
+
+namespace {
+
+void
+pause()
+{
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
+} // namespace
+
+Crew::Crew(unsigned helpers, std::chrono::milliseconds spin) : m_spin(spin)
+{
+  const unsigned hardware = std::thread::hardware_concurrency();
+  m_threads.reserve(helpers);
+  for (unsigned i = 1; i <= helpers; ++i) {
+    // Spinning threads beyond the other hardware threads would take
+    // processor time from the one preparing the work.
+    const bool spins = hardware == 0 || i < hardware;
+    m_threads.emplace_back([this, i, spins] {
+      // Its own arena's room, as main() makes the main heap's.
+      reserve_heap(k_huge_page);
+      wait_for_work(i, spins);
+    });
+  }
+}
+
+Crew::~Crew()
+{
+  signal(k_end);
+  m_threads.clear(); // joins
+}
+
+void
+Crew::signal(unsigned bit)
+{
+  m_signal.fetch_or(bit, std::memory_order_release);
+  m_signal.notify_all();
+}
+
+void
+Crew::wait_for_work(unsigned index, bool spin)
+{
+  const auto until = std::chrono::steady_clock::now() + m_spin;
+  bool took_first = index != 1;
+  while (true) {
+    unsigned s = m_signal.load(std::memory_order_acquire);
+    if ((s & k_first) != 0 && !took_first) {
+      took_first = true;
+      try {
+        m_first();
+      } catch (...) { // NOLINT(bugprone-empty-catch): run() does it again
+      }
+      continue;
+    }
+    if ((s & (k_work | k_end)) != 0) {
+      if ((s & k_work) != 0 && index < m_jobs) {
+        (*m_task)(index);
+      }
+      return;
+    }
+    // Nothing new: spin while allowed, then sleep until the bits change.
+    for (unsigned n = 1; spin && s == m_signal.load(std::memory_order_acquire); ++n) {
+      pause();
+      if (n % 256 == 0 && std::chrono::steady_clock::now() >= until) {
+        spin = false;
+      }
+    }
+    if (!spin) {
+      m_signal.wait(s, std::memory_order_acquire);
+    }
+  }
+}
+
+void
+Crew::first(std::function<void()> task)
+{
+  if (m_threads.empty()) {
+    return;
+  }
+  if ((m_signal.load(std::memory_order_relaxed) & (k_first | k_work)) != 0) {
+    throw std::logic_error("Crew::first: called twice or after run()");
+  }
+  m_first = std::move(task);
+  signal(k_first);
+}
+
+void
+Crew::run(unsigned jobs, const std::function<void(unsigned)>& task)
+{
+  if (jobs == 0 || jobs > helpers() + 1) {
+    throw std::logic_error("Crew::run: more jobs than threads");
+  }
+  if ((m_signal.load(std::memory_order_relaxed) & k_work) != 0) {
+    throw std::logic_error("Crew::run: called twice");
+  }
+  m_task = &task;
+  m_jobs = jobs;
+  signal(k_work);
+  task(0);
+  for (Thread& t : m_threads) {
+    t.join();
+  }
+}
+
+} // namespace presslint::core
