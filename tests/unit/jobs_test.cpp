@@ -41,7 +41,7 @@ check_same_for_every_j(const std::string& dir,
 {
   const CommandResult one = run_presslint(dir, k_flags + "-j 1 " + args);
   REQUIRE((one.status == 0 || one.status == 1 || one.status == 2));
-  CHECK(!one.out.empty());
+  CHECK(!(one.out.empty() && one.err.empty())); // a report, or errors
   for (const char* jobs : job_counts) {
     CAPTURE(jobs);
     const CommandResult many = run_presslint(dir, k_flags + "-j " + jobs + " " + args);
@@ -150,4 +150,77 @@ TEST_CASE("jobs: a config's rule pack has a catalogue of its own, found by rule 
   CHECK(runner.find_rule("headline.length") != nullptr);
   REQUIRE(runner.pack_catalogs().size() == 1);
   CHECK(runner.pack_catalogs()[0]->find("headline.length") != nullptr);
+}
+
+TEST_CASE("jobs: a broken config in the first folder named is reported as with -j 1")
+{
+  // Runs over several inputs make the first input's rule set ahead, on
+  // another thread: its errors are reported once, where -j 1 reports them,
+  // whether or not that folder has releases.
+  for (const bool releases : {false, true}) {
+    CAPTURE(releases);
+    TempDir dir;
+    dir.write("a/.presslint.yaml", "profile: [not, a, profile\n");
+    dir.write("a/notes.txt", "not a release\n");
+    for (int i = 0; i < 6; ++i) {
+      const std::string body = "# Acme opens a plant\n\nAcme opened a plant.\n";
+      if (releases) {
+        dir.write("a/" + std::to_string(i) + ".md", body);
+      }
+      dir.write("b/" + std::to_string(i) + ".md", body);
+    }
+    const CommandResult one = run_presslint(dir.path(), k_flags + "-j 1 a b");
+    CHECK(one.status == 2);
+    CHECK(one.out.find(".md:") == std::string::npos); // nothing linted
+    const std::size_t at = one.err.find("a/.presslint.yaml:1:26: error:");
+    CHECK(at != std::string::npos);
+    CHECK(one.err.find("a/.presslint.yaml", at + 1) == std::string::npos); // once
+    check_same_for_every_j(dir.path(), "a b", {"2", "4"});
+  }
+}
+
+TEST_CASE("jobs: a broken config in the first folder named, used by its files, stops the run")
+{
+  TempDir dir;
+  dir.write("a/.presslint.yaml", "profile: [not, a, profile\n");
+  dir.write("b/.presslint.yaml", "rules:\n  no.such-rule: off\n");
+  for (int i = 0; i < 6; ++i) {
+    const std::string body = "# Acme opens a plant\n\nAcme opened a plant.\n";
+    dir.write("a/" + std::to_string(i) + ".md", body);
+    dir.write("b/" + std::to_string(i) + ".md", body);
+  }
+  const CommandResult one = run_presslint(dir.path(), k_flags + "-j 1 a b");
+  CHECK(one.status == 2);
+  CHECK(one.out.find("a/0.md:") == std::string::npos); // nothing linted
+  CHECK(one.err.find("a/.presslint.yaml") != std::string::npos);
+  CHECK(one.err.find("b/.presslint.yaml") != std::string::npos);
+  check_same_for_every_j(dir.path(), "a b", {"2", "4"});
+}
+
+TEST_CASE("jobs: a folder's config is found however its files are named")
+{
+  // Files of one folder named in several ways (relative, with "./", through
+  // "..", absolute), with configs that differ in the folder and above it.
+  TempDir dir;
+  dir.write(".presslint.yaml", "rules:\n  style.hype: off\n");
+  dir.write("sub/.presslint.yaml", "rules:\n  style.hype: error\n");
+  const std::string body = "# Acme opens a plant\n\nAcme opened an amazing plant.\n";
+  for (const char* name : {"top.md", "sub/a.md", "sub/b.md", "sub/c.md", "sub/d.md", "sub/e.md",
+                           "other/f.md"}) {
+    dir.write(name, body);
+  }
+  const std::string abs = dir.path() + "/sub/e.md";
+  const std::string args = "top.md sub/a.md ./sub/b.md sub//c.md other/../sub/d.md " + quote(abs)
+                           + " ./other/f.md";
+  const CommandResult one = run_presslint(dir.path(), k_flags + "-j 1 " + args);
+  CHECK(one.status == 1);
+  for (const std::string& name : {std::string("sub/a.md"), std::string("./sub/b.md"),
+                                  std::string("sub//c.md"), std::string("other/../sub/d.md"),
+                                  abs}) {
+    CAPTURE(name);
+    CHECK(one.out.find(name + ":3:16: error:") != std::string::npos);
+  }
+  CHECK(one.out.find("top.md:3:16:") == std::string::npos);
+  CHECK(one.out.find("./other/f.md:3:16:") == std::string::npos);
+  check_same_for_every_j(dir.path(), args, {"2", "3"});
 }

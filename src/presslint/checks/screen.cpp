@@ -77,8 +77,8 @@ PatternScreen::slot(const LazyRegex* pattern) const
   return pattern->id() < m_slots.size() ? m_slots[pattern->id()] : -1;
 }
 
-bool
-PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
+void
+PatternScreen::compile() const
 {
   std::call_once(m_once, [this] {
     RE2::Options options;
@@ -95,6 +95,12 @@ PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
       m_set = std::move(set);
     }
   });
+}
+
+bool
+PatternScreen::screen(std::string_view text, std::vector<int>& slots) const
+{
+  compile();
   if (!m_set) {
     return false;
   }

@@ -30,6 +30,10 @@ public:
   // it saves. The set itself is compiled on first use.
   explicit PatternScreen(const std::vector<std::shared_ptr<const LazyRegex>>& patterns);
 
+  // Compiles the set now rather than on first use (see compile_all in
+  // document/regions.hpp).
+  void compile() const;
+
   // The slot of a pattern in the set, or -1 when it is not screened.
   [[nodiscard]] int slot(const LazyRegex* pattern) const;
   // The slots of the patterns that match somewhere in `text`, sorted. False

@@ -171,6 +171,15 @@ RegionMatcher::LazyPattern::get() const
 
 RegionMatcher::~RegionMatcher() = default;
 
+void
+RegionMatcher::compile_all() const
+{
+  for (const LazyPattern* p : {&m_immediate, &m_embargo, &m_label, &m_end_mark_line,
+                               &m_end_mark_trailing, &m_contact, &m_notes, &m_boilerplate}) {
+    p->get();
+  }
+}
+
 bool
 RegionMatcher::boilerplate_title(std::string_view text) const
 {

@@ -49,6 +49,10 @@ public:
   // "About 200 people will work there").
   bool boilerplate_title(std::string_view text) const;
 
+  // Compiles every pattern now, rather than on first use: for a run over
+  // many releases, which will need them all, on a thread that has time.
+  void compile_all() const;
+
   // The line patterns, as bits of line_candidates().
   enum LinePattern : unsigned {
     immediate_label = 1U << 0,

@@ -1,6 +1,6 @@
 #include <presslint/lint/run.hpp>
 
-#include <presslint/core/heap.hpp>
+#include <presslint/core/crew.hpp>
 #include <presslint/core/read_file.hpp>
 #include <presslint/document/reader.hpp>
 #include <presslint/lint/linter.hpp>
@@ -10,9 +10,11 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <thread>
 #include <utility>
@@ -119,10 +121,18 @@ collect_files(const std::vector<std::string>& paths, std::vector<FileResult>& fa
         }
       }
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      if (files.empty()) {
+        files = std::move(found);
+      } else {
+        files.insert(files.end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
+      }
     } else {
       files.push_back(p);
     }
+  }
+  if (paths.size() < 2) {
+    return files; // one folder's walk names each file once
   }
   std::vector<std::string> unique;
   std::set<std::string> seen;
@@ -143,6 +153,7 @@ struct Runner::Impl
   std::mutex mutex;
   // Config discovery and rule sets, cached by folder and by config file.
   std::map<std::string, std::string> config_by_dir;
+  std::map<std::string, std::string, std::less<>> folder_of_named;
   std::map<std::string, std::unique_ptr<rules::Config>> configs;
   std::map<std::string, std::unique_ptr<rules::RuleSet>> rule_sets;
   std::map<std::string, core::Errors> config_errors;
@@ -156,6 +167,49 @@ struct Runner::Impl
   std::map<const rules::RuleSet*, const rules::Catalog*> catalog_of;
   core::Errors reported_config_errors;
   std::set<std::string> reported;
+  // Threads for the next run, started by prepare() (see run()).
+  std::unique_ptr<core::Crew> early_crew;
+
+  // What run() will need first, made by a helper thread while the calling
+  // one collects the files: the rule set of the first input's folder (the
+  // folder of most files, most often), and the patterns that almost every
+  // release needs, which are otherwise compiled on first use. A guess: a
+  // run whose files need another rule set makes that one as usual. Errors
+  // are kept with the rule set, and reported by run() for the files it
+  // concerns.
+  void warm_up()
+  {
+    std::string probe = options.paths.empty() ? std::string() : options.paths.front();
+    if (probe == "-") {
+      probe = options.stdin_filename;
+    }
+    if (probe.empty()) {
+      return;
+    }
+    std::error_code ec;
+    if (fs::is_directory(probe, ec)) {
+      probe = (fs::path(probe) / "-").string(); // a file in that folder
+    }
+    core::Errors errs;
+    const rules::RuleSet* set = rule_set_for(probe, nullptr, errs);
+    if (set == nullptr) {
+      return;
+    }
+    catalog_for(set).region_matcher().compile_all();
+    if (set->screen) {
+      set->screen->compile();
+    }
+  }
+
+  // Threads to start beside the calling one for `files` files.
+  unsigned helpers_for(std::size_t files) const
+  {
+    unsigned jobs = options.jobs;
+    if (jobs == 0) {
+      jobs = std::max(1U, std::thread::hardware_concurrency());
+    }
+    return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files, 1))) - 1;
+  }
 
   const rules::RuleSet* rule_set_for(const std::string& path,
                                      const rules::Config** config_out,
@@ -164,9 +218,20 @@ struct Runner::Impl
     std::lock_guard<std::mutex> lock(mutex);
     std::string config_path = options.config_path;
     if (config_path.empty()) {
-      const fs::path p(path);
-      const std::string dir =
-        (p.is_absolute() ? p : cwd / p).parent_path().lexically_normal().string();
+      // The folder as named (up to and with the last '/'), then as found
+      // from the working directory: the files of a folder share the first.
+      const std::size_t slash = path.rfind('/');
+      const std::string_view named =
+        std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash + 1);
+      auto folder = folder_of_named.find(named);
+      if (folder == folder_of_named.end()) {
+        const fs::path p(path);
+        folder = folder_of_named
+                   .emplace(std::string(named),
+                            (p.is_absolute() ? p : cwd / p).parent_path().lexically_normal().string())
+                   .first;
+      }
+      const std::string& dir = folder->second;
       auto it = config_by_dir.find(dir);
       if (it == config_by_dir.end()) {
         it = config_by_dir.emplace(dir, rules::find_config(dir)).first;
@@ -229,6 +294,7 @@ struct Runner::Impl
     std::size_t failure = npos;         // an index of collect_files' failures
     const rules::RuleSet* set = nullptr;
     const rules::Config* config = nullptr;
+    const rules::Catalog* catalog = nullptr; // catalog_for(set)
   };
 
   static links::LiveFile live_file(const document::Document& doc,
@@ -322,7 +388,25 @@ Runner::prepare(core::Errors& errors)
                                    fmt::format("unknown rule or category \"{}\"", t.key), {}});
     }
   }
-  return errors.size() == before;
+  if (errors.size() != before) {
+    return false;
+  }
+  // A run over several files or a folder gets its threads going now: one
+  // of them makes what the run needs first while this one collects the
+  // files.
+  std::size_t inputs = m_impl->options.paths.size();
+  for (const std::string& p : m_impl->options.paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      inputs = std::numeric_limits<std::size_t>::max();
+    }
+  }
+  std::lock_guard<std::mutex> lock(m_impl->mutex);
+  if (!m_impl->early_crew && inputs > 1) {
+    m_impl->early_crew = std::make_unique<core::Crew>(m_impl->helpers_for(inputs));
+    m_impl->early_crew->first([impl = m_impl.get()] { impl->warm_up(); });
+  }
+  return true;
 }
 
 const rules::RuleSet*
@@ -349,6 +433,17 @@ Runner::Impl::run(const FileSink* sink)
   RunResult result;
   std::vector<FileResult> failures;
   const std::vector<std::string> files = collect_files(options.paths, failures);
+  // The threads that lint beside this one: those prepare() started, or
+  // started now, so that they get going while the files' rule sets are
+  // made.
+  std::unique_ptr<core::Crew> crew;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    crew = std::move(early_crew);
+  }
+  if (!crew) {
+    crew = std::make_unique<core::Crew>(helpers_for(files.size()));
+  }
 
   // Every file to report, with its rule set, before any is linted: a config
   // error stops the run with nothing reported (each folder's config is
@@ -382,6 +477,8 @@ Runner::Impl::run(const FileSink* sink)
     if (e.config != nullptr && rules::is_ignored(*e.config, e.path)) {
       continue; // ignored: not checked
     }
+    e.catalog = entries.empty() || entries.back().set != e.set ? &catalog_for(e.set)
+                                                                : entries.back().catalog;
     entries.push_back(std::move(e));
   }
   if (!result.config_errors.empty()) {
@@ -412,60 +509,89 @@ Runner::Impl::run(const FileSink* sink)
   // checks.
   std::vector<std::shared_ptr<document::Document>> documents;
   std::vector<std::size_t> entry_of;
+  if (!stream) {
+    result.files.reserve(entries.size());
+    documents.reserve(entries.size());
+    entry_of.reserve(entries.size());
+  }
 
-  // The reorder buffer: results that are done but wait for an earlier one.
-  // One thread at a time passes results on, outside the lock; the others
-  // leave theirs in `pending` and go on linting.
+  const auto linted = static_cast<std::size_t>(std::count_if(
+    entries.begin(), entries.end(), [](const Entry& e) { return e.failure == Entry::npos; }));
+  const auto jobs = static_cast<unsigned>(
+    std::min<std::size_t>(crew->helpers() + 1, std::max<std::size_t>(linted, 1)));
+
+  // The reorder buffer: results that are done but wait for an earlier one,
+  // by their place in `entries`. One thread at a time passes results on,
+  // outside the lock; the others leave theirs in `waiting` and go on
+  // linting.
+  //
+  // A result goes back to the job that made it to be freed (`spent`), and
+  // the buffer itself is allocated before the jobs start: glibc's allocator
+  // frees a block under the lock of the heap it came from, which the
+  // block's maker holds whenever it allocates, so that freeing across
+  // threads makes them wait on each other.
   struct Done
   {
     FileResult result;
     std::shared_ptr<document::Document> document;
+    unsigned maker = 0; // the job that made it (0: the calling thread)
   };
   std::mutex pending_mutex;
-  std::map<std::size_t, Done> pending;
+  std::vector<std::unique_ptr<Done>> waiting(entries.size());
+  std::vector<std::vector<std::unique_ptr<Done>>> spent(jobs);
+  std::vector<std::vector<std::unique_ptr<Done>>> freeing(jobs);
+  for (unsigned t = 0; t < jobs; ++t) {
+    spent[t].reserve(256);
+    freeing[t].reserve(256);
+  }
   std::size_t next_out = 0;
   bool passing_on = false;
-  auto finish = [&](std::optional<std::pair<std::size_t, Done>> item) {
+  auto finish = [&](unsigned self, std::size_t k, std::unique_ptr<Done> item) {
     std::unique_lock<std::mutex> lock(pending_mutex);
+    freeing[self].swap(spent[self]);
     if (item) {
-      pending.emplace(item->first, std::move(item->second));
+      waiting[k] = std::move(item);
     }
-    if (passing_on) {
-      return;
-    }
-    passing_on = true;
-    while (!pending.empty() && pending.begin()->first == next_out) {
-      Done done = std::move(pending.begin()->second);
-      pending.erase(pending.begin());
-      const std::size_t index = next_out++;
-      lock.unlock();
-      if (stream) {
-        (*sink)(std::move(done.result));
-      } else {
-        result.files.push_back(std::move(done.result));
-        documents.push_back(std::move(done.document));
-        entry_of.push_back(index);
+    if (!passing_on) {
+      passing_on = true;
+      while (next_out < waiting.size() && waiting[next_out]) {
+        std::unique_ptr<Done> done = std::move(waiting[next_out]);
+        const std::size_t index = next_out++;
+        lock.unlock();
+        if (stream) {
+          (*sink)(std::move(done->result));
+        } else {
+          result.files.push_back(std::move(done->result));
+          documents.push_back(std::move(done->document));
+          entry_of.push_back(index);
+        }
+        if (done->maker == self) {
+          done.reset();
+        }
+        lock.lock();
+        if (done) {
+          spent[done->maker].push_back(std::move(done));
+        }
       }
-      done = Done{};
-      lock.lock();
+      passing_on = false;
     }
-    passing_on = false;
+    lock.unlock();
+    freeing[self].clear(); // this job's results, passed on by another
   };
 
   std::vector<std::size_t> to_lint;
   for (std::size_t k = 0; k < entries.size(); ++k) {
     if (entries[k].failure != Entry::npos) {
-      Done done;
-      done.result = std::move(failures[entries[k].failure]);
-      pending.emplace(k, std::move(done));
+      waiting[k] = std::make_unique<Done>();
+      waiting[k]->result = std::move(failures[entries[k].failure]);
     } else {
       to_lint.push_back(k);
     }
   }
-  finish(std::nullopt); // failures that come first
+  finish(0, 0, nullptr); // failures that come first
 
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  const std::function<void(unsigned)> work = [&](unsigned self) {
     while (true) {
       const std::size_t n = next.fetch_add(1);
       if (n >= to_lint.size()) {
@@ -473,8 +599,9 @@ Runner::Impl::run(const FileSink* sink)
       }
       const std::size_t k = to_lint[n];
       const Entry& e = entries[k];
-      Done done;
-      FileResult& r = done.result;
+      auto done = std::make_unique<Done>();
+      done->maker = self;
+      FileResult& r = done->result;
       r.path = e.path;
       r.from_stdin = e.from_stdin;
       std::string bytes;
@@ -484,7 +611,7 @@ Runner::Impl::run(const FileSink* sink)
       } else if (!read_all(e.path, bytes, why)) {
         r.failed = true;
         r.error = core::Error{r.path, 0, 0, why, {}};
-        finish(std::make_pair(k, std::move(done)));
+        finish(self, k, std::move(done));
         continue;
       }
       document::Format format = document::Format::markdown;
@@ -492,10 +619,10 @@ Runner::Impl::run(const FileSink* sink)
       auto doc = std::make_shared<document::Document>();
       if (!document::read_document(r.path, std::move(bytes), format, *doc, r.error)) {
         r.failed = true;
-        finish(std::make_pair(k, std::move(done)));
+        finish(self, k, std::move(done));
         continue;
       }
-      r.findings = lint_document(*doc, *e.set, catalog_for(e.set).region_matcher(), options.now);
+      r.findings = lint_document(*doc, *e.set, e.catalog->region_matcher(), options.now);
       if (stream && count_links) {
         links::LiveOptions lo;
         lo.offline = true;
@@ -506,31 +633,15 @@ Runner::Impl::run(const FileSink* sink)
       drop_lint_data(*doc, !stream && count_links);
       r.document = doc;
       if (!stream) {
-        done.document = std::move(doc);
+        done->document = std::move(doc);
       }
-      finish(std::make_pair(k, std::move(done)));
+      finish(self, k, std::move(done));
     }
   };
-  unsigned jobs = options.jobs;
-  if (jobs == 0) {
-    jobs = std::max(1U, std::thread::hardware_concurrency());
-  }
-  jobs = static_cast<unsigned>(
-    std::min<std::size_t>(jobs, std::max<std::size_t>(to_lint.size(), 1)));
-  // The calling thread is one of the jobs: its memory is already mapped.
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) {
-    threads.emplace_back([&work] {
-      // Its own arena's room, as main() makes the main heap's.
-      core::reserve_heap(core::k_huge_page);
-      work();
-    });
-  }
-  work();
-  for (auto& t : threads) {
-    t.join();
-  }
-  finish(std::nullopt);
+  // The calling thread is one of the jobs.
+  crew->run(jobs, work);
+  finish(0, 0, nullptr);
+  spent.clear(); // the other jobs' results: no thread allocates any more
 
   if (stream) {
     if (count_links) {
