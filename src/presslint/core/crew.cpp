@@ -55,16 +55,18 @@ Crew::signal(unsigned bit)
 void
 Crew::wait_for_work(unsigned index, bool spin)
 {
-  const auto until = std::chrono::steady_clock::now() + m_spin;
   bool took_first = index != 1;
+  auto until = std::chrono::steady_clock::now() + m_spin;
   while (true) {
-    unsigned s = m_signal.load(std::memory_order_acquire);
+    const unsigned s = m_signal.load(std::memory_order_acquire);
     if ((s & k_first) != 0 && !took_first) {
       took_first = true;
       try {
         m_first();
       } catch (...) { // NOLINT(bugprone-empty-catch): run() does it again
       }
+      // The caller is still preparing the work, and will not be long.
+      until = std::chrono::steady_clock::now() + m_spin;
       continue;
     }
     if ((s & (k_work | k_end)) != 0) {

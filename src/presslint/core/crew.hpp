@@ -13,10 +13,11 @@ namespace presslint::core {
 // when it comes, and the first of them can take a part of preparing it
 // (first()).
 //
-// Each thread reserves its heap (reserve_heap), then waits for run(): by
-// spinning, for at most `spin` and only as many threads as there are other
-// hardware threads, so that it is running when the work comes; then
-// asleep.
+// Each thread reserves its heap (reserve_heap), then waits for first()'s
+// task or run(): by spinning, for at most `spin` and only as many threads
+// as there are other hardware threads, and then asleep. A thread asleep
+// can take milliseconds to wake: on a virtual machine, its idle processor
+// is woken through the host.
 class Crew
 {
 public:

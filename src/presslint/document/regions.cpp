@@ -174,8 +174,8 @@ RegionMatcher::~RegionMatcher() = default;
 void
 RegionMatcher::compile_all() const
 {
-  for (const LazyPattern* p : {&m_immediate, &m_embargo, &m_label, &m_end_mark_line,
-                               &m_end_mark_trailing, &m_contact, &m_notes, &m_boilerplate}) {
+  for (const LazyPattern* p : {&m_boilerplate, &m_contact, &m_notes, &m_end_mark_trailing,
+                               &m_end_mark_line, &m_label, &m_embargo, &m_immediate}) {
     p->get();
   }
 }

@@ -51,6 +51,9 @@ public:
 
   // Compiles every pattern now, rather than on first use: for a run over
   // many releases, which will need them all, on a thread that has time.
+  // They are compiled in about the reverse of the order a release first
+  // needs them, so that a thread that needs them meanwhile compiles the
+  // first ones while this one compiles the last.
   void compile_all() const;
 
   // The line patterns, as bits of line_candidates().

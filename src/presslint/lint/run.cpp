@@ -167,8 +167,10 @@ struct Runner::Impl
   std::map<const rules::RuleSet*, const rules::Catalog*> catalog_of;
   core::Errors reported_config_errors;
   std::set<std::string> reported;
-  // Threads for the next run, started by prepare() (see run()).
+  // Threads for the next run, started by prepare() (see run()), and
+  // whether they were given warm_up().
   std::unique_ptr<core::Crew> early_crew;
+  bool warming = false;
 
   // What run() will need first, made by a helper thread while the calling
   // one collects the files: the rule set of the first input's folder (the
@@ -195,10 +197,10 @@ struct Runner::Impl
     if (set == nullptr) {
       return;
     }
-    catalog_for(set).region_matcher().compile_all();
     if (set->screen) {
       set->screen->compile();
     }
+    catalog_for(set).region_matcher().compile_all();
   }
 
   // Threads to start beside the calling one for `files` files.
@@ -365,6 +367,27 @@ bool
 Runner::prepare(core::Errors& errors)
 {
   const std::size_t before = errors.size();
+  // A run over several files or a folder starts its threads here: one of
+  // them makes what the run needs first (warm_up) once the rules are
+  // loaded. They start while the built-in rules load, unless rule packs
+  // load too: the pack loader's threads would then share the processors
+  // with them.
+  std::size_t inputs = m_impl->options.paths.size();
+  for (const std::string& p : m_impl->options.paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      inputs = std::numeric_limits<std::size_t>::max();
+    }
+  }
+  const auto start_crew = [&] {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    if (inputs > 1 && !m_impl->early_crew) {
+      m_impl->early_crew = std::make_unique<core::Crew>(m_impl->helpers_for(inputs));
+    }
+  };
+  if (m_impl->options.rule_dirs.empty()) {
+    start_crew();
+  }
   m_impl->catalog.load_builtin(errors, m_impl->docs());
   m_impl->cli_packs.emplace_back("builtin");
   for (const std::string& dir : m_impl->options.rule_dirs) {
@@ -391,19 +414,10 @@ Runner::prepare(core::Errors& errors)
   if (errors.size() != before) {
     return false;
   }
-  // A run over several files or a folder gets its threads going now: one
-  // of them makes what the run needs first while this one collects the
-  // files.
-  std::size_t inputs = m_impl->options.paths.size();
-  for (const std::string& p : m_impl->options.paths) {
-    std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      inputs = std::numeric_limits<std::size_t>::max();
-    }
-  }
+  start_crew();
   std::lock_guard<std::mutex> lock(m_impl->mutex);
-  if (!m_impl->early_crew && inputs > 1) {
-    m_impl->early_crew = std::make_unique<core::Crew>(m_impl->helpers_for(inputs));
+  if (m_impl->early_crew && !m_impl->warming) {
+    m_impl->warming = true;
     m_impl->early_crew->first([impl = m_impl.get()] { impl->warm_up(); });
   }
   return true;
@@ -433,17 +447,6 @@ Runner::Impl::run(const FileSink* sink)
   RunResult result;
   std::vector<FileResult> failures;
   const std::vector<std::string> files = collect_files(options.paths, failures);
-  // The threads that lint beside this one: those prepare() started, or
-  // started now, so that they get going while the files' rule sets are
-  // made.
-  std::unique_ptr<core::Crew> crew;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    crew = std::move(early_crew);
-  }
-  if (!crew) {
-    crew = std::make_unique<core::Crew>(helpers_for(files.size()));
-  }
 
   // Every file to report, with its rule set, before any is linted: a config
   // error stops the run with nothing reported (each folder's config is
@@ -515,10 +518,23 @@ Runner::Impl::run(const FileSink* sink)
     entry_of.reserve(entries.size());
   }
 
+  // The threads that lint beside this one: those prepare() started, or
+  // started now. With one file or none, this one alone (a helper still
+  // busy making ahead what this file needs is not waited for).
   const auto linted = static_cast<std::size_t>(std::count_if(
     entries.begin(), entries.end(), [](const Entry& e) { return e.failure == Entry::npos; }));
+  std::unique_ptr<core::Crew> crew;
+  if (linted > 1) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      crew = std::move(early_crew);
+    }
+    if (!crew) {
+      crew = std::make_unique<core::Crew>(helpers_for(linted));
+    }
+  }
   const auto jobs = static_cast<unsigned>(
-    std::min<std::size_t>(crew->helpers() + 1, std::max<std::size_t>(linted, 1)));
+    crew ? std::min<std::size_t>(crew->helpers() + 1, linted) : 1);
 
   // The reorder buffer: results that are done but wait for an earlier one,
   // by their place in `entries`. One thread at a time passes results on,
@@ -639,7 +655,11 @@ Runner::Impl::run(const FileSink* sink)
     }
   };
   // The calling thread is one of the jobs.
-  crew->run(jobs, work);
+  if (crew) {
+    crew->run(jobs, work);
+  } else {
+    work(0);
+  }
   finish(0, 0, nullptr);
   spent.clear(); // the other jobs' results: no thread allocates any more
 
