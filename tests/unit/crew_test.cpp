@@ -169,60 +169,69 @@ TEST_CASE("crew: more jobs than threads is refused")
   CHECK_THROWS_AS(crew.run(0, [](unsigned) {}), std::logic_error);
 }
 
-TEST_CASE("crew: the first helper does first()'s task before its job, while the caller goes on")
+TEST_CASE("crew: the first helper does ahead()'s tasks in order, before its job, while the caller "
+          "goes on")
 {
   for (const auto spin : {std::chrono::milliseconds(0), std::chrono::milliseconds(20)}) {
     CAPTURE(spin.count());
     core::Crew crew(2, spin);
     std::atomic<bool> release{false};
-    std::atomic<int> step{0};
-    std::thread::id first_on;
-    crew.first([&] {
-      first_on = std::this_thread::get_id();
-      while (!release.load()) {
-        std::this_thread::yield();
-      }
-      step = 1;
-    });
-    // The caller is not held up by the task.
+    std::mutex m;
+    std::vector<int> order;
+    std::vector<std::thread::id> on;
+    for (int task = 0; task < 3; ++task) {
+      crew.ahead([&, task] {
+        if (task == 0) {
+          while (!release.load()) {
+            std::this_thread::yield();
+          }
+        }
+        std::lock_guard<std::mutex> lock(m);
+        order.push_back(task);
+        on.push_back(std::this_thread::get_id());
+      });
+    }
+    // The caller is not held up by the tasks.
     release = true;
     std::atomic<int> job1_saw{-1};
     std::thread::id job1_on;
     crew.run(3, [&](unsigned index) {
       if (index == 1) {
-        job1_saw = step.load();
+        std::lock_guard<std::mutex> lock(m);
+        job1_saw = static_cast<int>(order.size());
         job1_on = std::this_thread::get_id();
       }
     });
-    CHECK(step == 1);
-    CHECK(job1_saw == 1); // job 1 began after the task ended
-    CHECK(job1_on == first_on);
-    CHECK(first_on != std::this_thread::get_id());
+    CHECK(order == std::vector<int>{0, 1, 2});
+    CHECK(job1_saw == 3); // job 1 began after the tasks ended
+    REQUIRE(on.size() == 3);
+    for (const std::thread::id id : on) {
+      CHECK(id == job1_on);
+      CHECK(id != std::this_thread::get_id());
+    }
+    CHECK_THROWS_AS(crew.ahead([] {}), std::logic_error); // after run()
   }
 }
 
-TEST_CASE("crew: an exception from first()'s task is dropped; the job still runs")
+TEST_CASE("crew: an exception from ahead()'s task is dropped; the next task and the job still run")
 {
   core::Crew crew(1);
-  crew.first([] { throw std::runtime_error("no"); });
+  crew.ahead([] { throw std::runtime_error("no"); });
+  std::atomic<bool> next{false};
+  crew.ahead([&] { next = true; });
   std::atomic<int> jobs{0};
   crew.run(2, [&](unsigned) { ++jobs; });
+  CHECK(next);
   CHECK(jobs == 2);
 }
 
-TEST_CASE("crew: first() without helpers does nothing, and a second first() is refused")
+TEST_CASE("crew: ahead() without helpers does nothing")
 {
-  {
-    core::Crew crew(0);
-    bool ran = false;
-    crew.first([&] { ran = true; });
-    crew.run(1, [](unsigned) {});
-    CHECK(!ran);
-  }
-  core::Crew crew(1);
-  crew.first([] {});
-  CHECK_THROWS_AS(crew.first([] {}), std::logic_error);
+  core::Crew crew(0);
+  bool ran = false;
+  crew.ahead([&] { ran = true; });
   crew.run(1, [](unsigned) {});
+  CHECK(!ran);
 }
 
 TEST_CASE("crew: helpers that get no work end when the crew goes, asleep or spinning")
@@ -234,7 +243,7 @@ TEST_CASE("crew: helpers that get no work end when the crew goes, asleep or spin
     std::chrono::steady_clock::time_point start;
     {
       core::Crew crew(3, spin);
-      crew.first([&] { ran = true; });
+      crew.ahead([&] { ran = true; });
       while (!ran.load()) {
         std::this_thread::yield();
       }

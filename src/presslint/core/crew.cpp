@@ -11,17 +11,13 @@
 
 namespace presslint::core {
 
-namespace {
-
 void
-pause()
+Crew::pause()
 {
 #if defined(__x86_64__) || defined(__i386__)
   _mm_pause();
 #endif
 }
-
-} // namespace
 
 Crew::Crew(unsigned helpers, std::chrono::milliseconds spin) : m_spin(spin)
 {
@@ -55,14 +51,19 @@ Crew::signal(unsigned bit)
 void
 Crew::wait_for_work(unsigned index, bool spin)
 {
-  bool took_first = index != 1;
+  unsigned taken = 0; // of ahead()'s tasks (the first helper's)
   auto until = std::chrono::steady_clock::now() + m_spin;
   while (true) {
     const unsigned s = m_signal.load(std::memory_order_acquire);
-    if ((s & k_first) != 0 && !took_first) {
-      took_first = true;
+    if (index == 1 && s / k_task > taken) {
+      std::function<void()> task;
+      {
+        std::lock_guard<std::mutex> lock(m_ahead_mutex);
+        task = std::move(m_ahead[taken]);
+      }
+      ++taken;
       try {
-        m_first();
+        task();
       } catch (...) { // NOLINT(bugprone-empty-catch): run() does it again
       }
       // The caller is still preparing the work, and will not be long.
@@ -89,16 +90,20 @@ Crew::wait_for_work(unsigned index, bool spin)
 }
 
 void
-Crew::first(std::function<void()> task)
+Crew::ahead(std::function<void()> task)
 {
   if (m_threads.empty()) {
     return;
   }
-  if ((m_signal.load(std::memory_order_relaxed) & (k_first | k_work)) != 0) {
-    throw std::logic_error("Crew::first: called twice or after run()");
+  if ((m_signal.load(std::memory_order_relaxed) & k_work) != 0) {
+    throw std::logic_error("Crew::ahead: after run()");
   }
-  m_first = std::move(task);
-  signal(k_first);
+  {
+    std::lock_guard<std::mutex> lock(m_ahead_mutex);
+    m_ahead.push_back(std::move(task));
+  }
+  m_signal.fetch_add(k_task, std::memory_order_release);
+  m_signal.notify_all();
 }
 
 void

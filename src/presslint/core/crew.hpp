@@ -5,16 +5,17 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <vector>
 
 namespace presslint::core {
 
 // Threads started before their work is known, so that they are running
 // when it comes, and the first of them can take a part of preparing it
-// (first()).
+// (ahead()).
 //
-// Each thread reserves its heap (reserve_heap), then waits for first()'s
-// task or run(): by spinning, for at most `spin` and only as many threads
+// Each thread reserves its heap (reserve_heap), then waits for ahead()'s
+// tasks or run(): by spinning, for at most `spin` and only as many threads
 // as there are other hardware threads, and then asleep. A thread asleep
 // can take milliseconds to wake: on a virtual machine, its idle processor
 // is woken through the host.
@@ -31,12 +32,17 @@ public:
 
   [[nodiscard]] unsigned helpers() const { return static_cast<unsigned>(m_threads.size()); }
 
+  // A pause in a loop that waits for another thread (x86's PAUSE; nothing
+  // elsewhere).
+  static void pause();
+
   // Gives the first helper `task` to do while it waits, before its part of
   // run(): work that run() will need done, which the calling thread would
   // otherwise do itself on the way there (its results must be safe to
-  // share). An exception from it is dropped. At most once, before run();
-  // without helpers, nothing is done.
-  void first(std::function<void()> task);
+  // share). Tasks given this way run one after another, in order. An
+  // exception from one is dropped. Before run() only; without helpers,
+  // nothing is done.
+  void ahead(std::function<void()> task);
 
   // Runs task(0) on the calling thread and task(1) .. task(jobs - 1) on the
   // first jobs - 1 helpers (jobs is at most helpers() + 1), and returns
@@ -47,12 +53,14 @@ private:
   void wait_for_work(unsigned index, bool spin);
   void signal(unsigned bit);
 
-  // What the helpers are told, as bits.
-  static constexpr unsigned k_first = 1; // first() has a task
-  static constexpr unsigned k_work = 2;  // run() has work
-  static constexpr unsigned k_end = 4;   // no work: end
+  // What the helpers are told: two bits, and above them the number of
+  // tasks given to ahead().
+  static constexpr unsigned k_work = 1; // run() has work
+  static constexpr unsigned k_end = 2;  // no work: end
+  static constexpr unsigned k_task = 4; // one more task
   std::atomic<unsigned> m_signal{0};
-  std::function<void()> m_first;
+  std::mutex m_ahead_mutex;
+  std::vector<std::function<void()>> m_ahead;
   const std::function<void(unsigned)>* m_task = nullptr;
   unsigned m_jobs = 0;
   std::chrono::milliseconds m_spin;

@@ -168,29 +168,86 @@ struct Runner::Impl
   core::Errors reported_config_errors;
   std::set<std::string> reported;
   // Threads for the next run, started by prepare() (see run()), and
-  // whether they were given warm_up().
+  // whether they were given collect_ahead() and warm_up().
   std::unique_ptr<core::Crew> early_crew;
   bool warming = false;
 
-  // What run() will need first, made by a helper thread while the calling
-  // one collects the files: the rule set of the first input's folder (the
-  // folder of most files, most often), and the patterns that almost every
-  // release needs, which are otherwise compiled on first use. A guess: a
-  // run whose files need another rule set makes that one as usual. Errors
-  // are kept with the rule set, and reported by run() for the files it
-  // concerns.
-  void warm_up()
+  // The files to lint, listed by a helper while the rules load.
+  struct Listing
+  {
+    enum State : int { idle = 0, asked = 1, listing = 2, listed = 3 };
+    std::atomic<int> state{idle};
+    std::vector<std::string> files;
+    std::vector<FileResult> failures;
+    bool ok = false; // false: run() lists them itself
+  };
+  Listing listing;
+
+  void collect_ahead()
+  {
+    int expected = Listing::asked;
+    if (!listing.state.compare_exchange_strong(expected, Listing::listing,
+                                               std::memory_order_acq_rel)) {
+      return; // run() took it back
+    }
+    try {
+      listing.files = collect_files(options.paths, listing.failures);
+      listing.ok = true;
+    } catch (...) { // NOLINT(bugprone-empty-catch): run() lists them again
+    }
+    listing.state.store(Listing::listed, std::memory_order_release);
+  }
+
+  // collect_files(), or what collect_ahead() found.
+  std::vector<std::string> take_files(std::vector<FileResult>& failures)
+  {
+    int expected = Listing::asked;
+    if (listing.state.compare_exchange_strong(expected, Listing::idle,
+                                              std::memory_order_acq_rel)) {
+      return collect_files(options.paths, failures); // not begun: no wait
+    }
+    if (expected == Listing::idle) {
+      return collect_files(options.paths, failures);
+    }
+    // Being listed: a matter of a millisecond, not worth a sleep.
+    while (listing.state.load(std::memory_order_acquire) != Listing::listed) {
+      core::Crew::pause();
+    }
+    listing.state.store(Listing::idle, std::memory_order_relaxed);
+    if (!listing.ok) {
+      listing.failures.clear();
+      return collect_files(options.paths, failures);
+    }
+    failures = std::move(listing.failures);
+    return std::move(listing.files);
+  }
+
+  // A file in the first input's folder, whose rule set most files of a run
+  // use (empty: none to guess).
+  std::string first_probe() const
   {
     std::string probe = options.paths.empty() ? std::string() : options.paths.front();
     if (probe == "-") {
       probe = options.stdin_filename;
     }
+    std::error_code ec;
+    if (!probe.empty() && fs::is_directory(probe, ec)) {
+      probe = (fs::path(probe) / "-").string(); // a file in that folder
+    }
+    return probe;
+  }
+
+  // What run() will need first, made by a helper thread while the calling
+  // one lists the files and finds their rule sets: the rule set of the
+  // first input's folder (a guess: a run whose files need another rule set
+  // makes that one as usual), and the patterns that almost every release
+  // needs, which are otherwise compiled on first use. Errors are kept with
+  // the rule set, and reported by run() for the files they concern.
+  void warm_up()
+  {
+    const std::string probe = first_probe();
     if (probe.empty()) {
       return;
-    }
-    std::error_code ec;
-    if (fs::is_directory(probe, ec)) {
-      probe = (fs::path(probe) / "-").string(); // a file in that folder
     }
     core::Errors errs;
     const rules::RuleSet* set = rule_set_for(probe, nullptr, errs);
@@ -383,6 +440,11 @@ Runner::prepare(core::Errors& errors)
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     if (inputs > 1 && !m_impl->early_crew) {
       m_impl->early_crew = std::make_unique<core::Crew>(m_impl->helpers_for(inputs));
+      if (m_impl->early_crew->helpers() > 0) {
+        // The folders are walked meanwhile.
+        m_impl->listing.state.store(Impl::Listing::asked, std::memory_order_relaxed);
+        m_impl->early_crew->ahead([impl = m_impl.get()] { impl->collect_ahead(); });
+      }
     }
   };
   if (m_impl->options.rule_dirs.empty()) {
@@ -418,7 +480,7 @@ Runner::prepare(core::Errors& errors)
   std::lock_guard<std::mutex> lock(m_impl->mutex);
   if (m_impl->early_crew && !m_impl->warming) {
     m_impl->warming = true;
-    m_impl->early_crew->first([impl = m_impl.get()] { impl->warm_up(); });
+    m_impl->early_crew->ahead([impl = m_impl.get()] { impl->warm_up(); });
   }
   return true;
 }
@@ -446,7 +508,16 @@ Runner::Impl::run(const FileSink* sink)
 {
   RunResult result;
   std::vector<FileResult> failures;
-  const std::vector<std::string> files = collect_files(options.paths, failures);
+  if (listing.state.load(std::memory_order_acquire) != Listing::idle) {
+    // While a helper lists the files: the first folder's rule set, which
+    // the helper's warm_up() then finds made.
+    const std::string probe = first_probe();
+    core::Errors errs;
+    if (!probe.empty()) {
+      rule_set_for(probe, nullptr, errs);
+    }
+  }
+  const std::vector<std::string> files = take_files(failures);
 
   // Every file to report, with its rule set, before any is linted: a config
   // error stops the run with nothing reported (each folder's config is
