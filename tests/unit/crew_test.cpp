@@ -134,6 +134,25 @@ TEST_CASE("thread: a creator held to one processor makes ordinary threads")
   holder.join();
 }
 
+TEST_CASE("thread: usable_processors counts the processors the caller may run on")
+{
+  const cpu_set_t allowed = allowed_here();
+  CHECK(core::usable_processors() == static_cast<unsigned>(CPU_COUNT(&allowed)));
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &allowed)) {
+      CPU_SET(cpu, &one);
+      break;
+    }
+  }
+  std::thread held([&] {
+    REQUIRE(sched_setaffinity(0, sizeof(cpu_set_t), &one) == 0);
+    CHECK(core::usable_processors() == 1);
+  });
+  held.join();
+}
+
 TEST_CASE("crew: run gives each job its number once, on its own thread")
 {
   for (const unsigned helpers : {0U, 1U, 3U}) {

@@ -3,7 +3,6 @@
 #include <presslint/core/heap.hpp>
 
 #include <stdexcept>
-#include <thread>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -21,12 +20,12 @@ Crew::pause()
 
 Crew::Crew(unsigned helpers, std::chrono::milliseconds spin) : m_spin(spin)
 {
-  const unsigned hardware = std::thread::hardware_concurrency();
+  const unsigned processors = usable_processors();
   m_threads.reserve(helpers);
   for (unsigned i = 1; i <= helpers; ++i) {
-    // Spinning threads beyond the other hardware threads would take
-    // processor time from the one preparing the work.
-    const bool spins = hardware == 0 || i < hardware;
+    // Spinning threads beyond the other processors this process may use
+    // would take processor time from the one preparing the work.
+    const bool spins = i < processors;
     m_threads.emplace_back([this, i, spins] {
       // Its own arena's room, as main() makes the main heap's.
       reserve_heap(k_huge_page);

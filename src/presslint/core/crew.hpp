@@ -16,7 +16,8 @@ namespace presslint::core {
 //
 // Each thread reserves its heap (reserve_heap), then waits for ahead()'s
 // tasks or run(): by spinning, for at most `spin` and only as many threads
-// as there are other hardware threads, and then asleep. A thread asleep
+// as there are other processors it may use (usable_processors()), and then
+// asleep. A thread asleep
 // can take milliseconds to wake: on a virtual machine, its idle processor
 // is woken through the host.
 class Crew

@@ -1,9 +1,11 @@
 #include <presslint/core/thread.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <exception>
 #include <memory>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include <pthread.h>
@@ -42,6 +44,19 @@ thread_main(void* arg)
 }
 
 } // namespace
+
+unsigned
+usable_processors()
+{
+#if defined(__linux__)
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (sched_getaffinity(0, sizeof(cpu_set_t), &allowed) == 0 && CPU_COUNT(&allowed) > 0) {
+    return static_cast<unsigned>(CPU_COUNT(&allowed));
+  }
+#endif
+  return std::max(1U, std::thread::hardware_concurrency());
+}
 
 Thread::Thread(std::function<void()> body)
 {

@@ -6,6 +6,11 @@
 
 namespace presslint::core {
 
+// The processors the calling thread may run on (its affinity), which a
+// taskset or a container can make fewer than the machine's; the machine's
+// count where that cannot be read, and at least 1.
+unsigned usable_processors();
+
 // A thread that begins on another processor than the one that starts it,
 // where there is one it may run on, and may then move anywhere it could
 // have begun. Linux puts a new thread on its creator's processor, where it

@@ -209,9 +209,14 @@ struct Runner::Impl
     if (expected == Listing::idle) {
       return collect_files(options.paths, failures);
     }
-    // Being listed: a matter of a millisecond, not worth a sleep.
-    while (listing.state.load(std::memory_order_acquire) != Listing::listed) {
-      core::Crew::pause();
+    // Being listed: a matter of a millisecond, not worth a sleep (but the
+    // processor is offered now and then, should the helper share it).
+    for (unsigned n = 1; listing.state.load(std::memory_order_acquire) != Listing::listed; ++n) {
+      if (n % 64 == 0) {
+        std::this_thread::yield();
+      } else {
+        core::Crew::pause();
+      }
     }
     listing.state.store(Listing::idle, std::memory_order_relaxed);
     if (!listing.ok) {
