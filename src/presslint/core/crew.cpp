@@ -3,6 +3,7 @@
 #include <presslint/core/heap.hpp>
 
 #include <stdexcept>
+#include <system_error>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -26,11 +27,15 @@ Crew::Crew(unsigned helpers, std::chrono::milliseconds spin) : m_spin(spin)
     // Spinning threads beyond the other processors this process may use
     // would take processor time from the one preparing the work.
     const bool spins = i < processors;
-    m_threads.emplace_back([this, i, spins] {
-      // Its own arena's room, as main() makes the main heap's.
-      reserve_heap(k_huge_page);
-      wait_for_work(i, spins);
-    });
+    try {
+      m_threads.emplace_back([this, i, spins] {
+        // Its own arena's room, as main() makes the main heap's.
+        reserve_heap(k_huge_page);
+        wait_for_work(i, spins);
+      });
+    } catch (const std::system_error&) {
+      break; // no more threads: fewer helpers (helpers() says how many)
+    }
   }
 }
 

@@ -17,13 +17,13 @@ namespace presslint::core {
 // Each thread reserves its heap (reserve_heap), then waits for ahead()'s
 // tasks or run(): by spinning, for at most `spin` and only as many threads
 // as there are other processors it may use (usable_processors()), and then
-// asleep. A thread asleep
-// can take milliseconds to wake: on a virtual machine, its idle processor
-// is woken through the host.
+// asleep. A thread asleep can take milliseconds to wake: on a virtual
+// machine, its idle processor is woken through the host.
 class Crew
 {
 public:
-  // Starts `helpers` threads (none for 0).
+  // Starts `helpers` threads (none for 0), or as many as the system lets
+  // it start.
   explicit Crew(unsigned helpers,
                 std::chrono::milliseconds spin = std::chrono::milliseconds(20));
   // Lets threads that were given no work end, and joins them all.
