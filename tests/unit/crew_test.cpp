@@ -33,6 +33,21 @@ allowed_here()
   return set;
 }
 
+// The first of `set`'s processors, alone.
+cpu_set_t
+first_of(const cpu_set_t& set)
+{
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (CPU_ISSET(cpu, &set)) {
+      CPU_SET(cpu, &one);
+      break;
+    }
+  }
+  return one;
+}
+
 } // namespace
 
 TEST_CASE("thread: runs its body once, and join waits for it")
@@ -107,19 +122,15 @@ TEST_CASE("thread: begins on another processor than its creator's, then may run 
 
 TEST_CASE("thread: a creator held to one processor makes ordinary threads")
 {
-  const cpu_set_t allowed = allowed_here();
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
-    if (CPU_ISSET(cpu, &allowed)) {
-      CPU_SET(cpu, &one);
-      break;
-    }
-  }
+  const cpu_set_t one = first_of(allowed_here());
   // In a thread of its own, so that the test's own thread keeps its
   // processors.
   std::thread holder([&] {
-    REQUIRE(sched_setaffinity(0, sizeof(cpu_set_t), &one) == 0);
+    const bool held = sched_setaffinity(0, sizeof(cpu_set_t), &one) == 0;
+    CHECK(held);
+    if (!held) {
+      return;
+    }
     cpu_set_t inside;
     CPU_ZERO(&inside);
     std::atomic<bool> ran{false};
@@ -138,19 +149,13 @@ TEST_CASE("thread: usable_processors counts the processors the caller may run on
 {
   const cpu_set_t allowed = allowed_here();
   CHECK(core::usable_processors() == static_cast<unsigned>(CPU_COUNT(&allowed)));
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
-    if (CPU_ISSET(cpu, &allowed)) {
-      CPU_SET(cpu, &one);
-      break;
-    }
-  }
-  std::thread held([&] {
-    REQUIRE(sched_setaffinity(0, sizeof(cpu_set_t), &one) == 0);
-    CHECK(core::usable_processors() == 1);
+  const cpu_set_t one = first_of(allowed);
+  std::thread holder([&] {
+    const bool held = sched_setaffinity(0, sizeof(cpu_set_t), &one) == 0;
+    CHECK(held);
+    CHECK((!held || core::usable_processors() == 1));
   });
-  held.join();
+  holder.join();
 }
 
 TEST_CASE("crew: run gives each job its number once, on its own thread")
@@ -166,8 +171,10 @@ TEST_CASE("crew: run gives each job its number once, on its own thread")
       std::vector<std::thread::id> ids;
       crew.run(jobs, [&](unsigned index) {
         std::lock_guard<std::mutex> lock(m);
-        REQUIRE(index < seen.size());
-        ++seen[index];
+        CHECK(index < seen.size()); // CHECK: a helper must not throw
+        if (index < seen.size()) {
+          ++seen[index];
+        }
         ids.push_back(std::this_thread::get_id());
       });
       for (unsigned i = 0; i <= helpers; ++i) {
