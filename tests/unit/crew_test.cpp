@@ -279,3 +279,70 @@ TEST_CASE("crew: helpers that get no work end when the crew goes, asleep or spin
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   }
 }
+
+TEST_CASE("crew: an exception from the caller's job leaves run() once the helpers are done")
+{
+  core::Crew crew(3);
+  std::atomic<int> finished{0};
+  std::string message;
+  try {
+    crew.run(4, [&](unsigned index) {
+      if (index == 0) {
+        throw std::runtime_error("job 0 failed");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      ++finished;
+    });
+  } catch (const std::runtime_error& e) {
+    message = e.what();
+  }
+  CHECK(message == "job 0 failed");
+  CHECK(finished == 3); // joined before the exception left
+}
+
+TEST_CASE("crew: add() starts more helpers before run()")
+{
+  core::Crew crew(1);
+  crew.add(2);
+  CHECK(crew.helpers() == 3);
+  std::mutex m;
+  std::vector<unsigned> seen;
+  crew.run(4, [&](unsigned index) {
+    std::lock_guard<std::mutex> lock(m);
+    seen.push_back(index);
+  });
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<unsigned>{0, 1, 2, 3});
+  CHECK_THROWS_AS(crew.add(1), std::logic_error);
+}
+
+TEST_CASE("crew: tasks of ahead() not begun when the crew goes are dropped")
+{
+  std::atomic<bool> release{false};
+  std::atomic<bool> first_began{false};
+  std::atomic<bool> first_ran{false};
+  std::atomic<bool> second_ran{false};
+  std::thread releaser;
+  {
+    core::Crew crew(1);
+    crew.ahead([&] {
+      first_began = true;
+      while (!release.load()) {
+        std::this_thread::yield();
+      }
+      first_ran = true;
+    });
+    crew.ahead([&] { second_ran = true; });
+    while (!first_began.load()) {
+      std::this_thread::yield();
+    }
+    // The first task is let go well after the crew has been told to end.
+    releaser = std::thread([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      release = true;
+    });
+  } // joins: waits for the first task, which was begun
+  releaser.join();
+  CHECK(first_ran);
+  CHECK(!second_ran);
+}

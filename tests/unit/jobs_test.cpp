@@ -16,7 +16,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <initializer_list>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -223,4 +225,121 @@ TEST_CASE("jobs: a folder's config is found however its files are named")
   CHECK(one.out.find("top.md:3:16:") == std::string::npos);
   CHECK(one.out.find("./other/f.md:3:16:") == std::string::npos);
   check_same_for_every_j(dir.path(), args, {"2", "3"});
+}
+
+namespace {
+
+// The threads of this process now.
+std::size_t
+threads_now()
+{
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator("/proc/self/task")) {
+    (void)entry;
+    ++n;
+  }
+  return n;
+}
+
+// A folder of `count` small releases.
+void
+write_releases(TempDir& dir, const std::string& folder, int count)
+{
+  for (int i = 0; i < count; ++i) {
+    dir.write(folder + "/" + std::to_string(i) + ".md",
+              "# Acme opens a plant\n\nAcme opened a plant, number " + std::to_string(i) + ".\n");
+  }
+}
+
+presslint::lint::RunOptions
+options_for(const std::string& folder, unsigned jobs)
+{
+  presslint::lint::RunOptions options;
+  options.paths = {folder};
+  options.jobs = jobs;
+  options.offline = true;
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("jobs: a runner prepared and never run ends its helpers cleanly")
+{
+  // prepare() starts helpers that list the files and make the first rule
+  // set ahead; a runner destroyed without run() (a config error, say) must
+  // end them before what they use goes (the sanitizer build checks).
+  TempDir dir;
+  write_releases(dir, "r", 40);
+  for (int round = 0; round < 20; ++round) {
+    presslint::lint::Runner runner(options_for(dir.path() + "/r", 4));
+    presslint::core::Errors errors;
+    CHECK(runner.prepare(errors));
+    CHECK(errors.empty());
+  }
+  presslint::lint::RunOptions bad = options_for(dir.path() + "/r", 4);
+  bad.toggles.push_back(presslint::rules::Toggle{"no.such-rule", true});
+  for (int round = 0; round < 20; ++round) {
+    presslint::lint::Runner runner(bad);
+    presslint::core::Errors errors;
+    CHECK(!runner.prepare(errors));
+    CHECK(errors.size() == 1);
+  }
+}
+
+TEST_CASE("jobs: an exception from the sink leaves run() once every job has stopped")
+{
+  TempDir dir;
+  write_releases(dir, "r", 60);
+  for (const unsigned jobs : {1U, 2U, 4U}) {
+    for (const std::size_t at : {std::size_t{0}, std::size_t{7}, std::size_t{59}}) {
+      CAPTURE(jobs);
+      CAPTURE(at);
+      presslint::lint::Runner runner(options_for(dir.path() + "/r", jobs));
+      presslint::core::Errors errors;
+      REQUIRE(runner.prepare(errors));
+      std::size_t passed = 0;
+      std::string message;
+      try {
+        runner.run([&](presslint::lint::FileResult&&) {
+          if (passed++ == at) {
+            throw std::runtime_error("sink full");
+          }
+        });
+      } catch (const std::runtime_error& e) {
+        message = e.what();
+      }
+      CHECK(message == "sink full");
+      CHECK(passed == at + 1); // nothing passed on after the throw
+    }
+  }
+}
+
+TEST_CASE("jobs: a folder with fewer files than -j asks starts no more helpers than it has files")
+{
+  TempDir dir;
+  write_releases(dir, "few", 3);
+  write_releases(dir, "many", 40);
+  const std::size_t before = threads_now();
+  {
+    presslint::lint::Runner runner(options_for(dir.path() + "/few", 16));
+    presslint::core::Errors errors;
+    REQUIRE(runner.prepare(errors));
+    std::size_t most = 0;
+    runner.run([&](presslint::lint::FileResult&&) { most = std::max(most, threads_now()); });
+    CHECK(most == before + 2); // 3 files: the caller and two helpers
+  }
+  {
+    // Many files: the helper prepare() started, and four more for -j 6.
+    presslint::lint::Runner runner(options_for(dir.path() + "/many", 6));
+    presslint::core::Errors errors;
+    REQUIRE(runner.prepare(errors));
+    std::size_t most = 0;
+    std::size_t files = 0;
+    runner.run([&](presslint::lint::FileResult&&) {
+      most = std::max(most, threads_now());
+      ++files;
+    });
+    CHECK(files == 40);
+    CHECK(most == before + 5);
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <presslint/core/heap.hpp>
 
+#include <exception>
 #include <stdexcept>
 #include <system_error>
 
@@ -21,20 +22,44 @@ Crew::pause()
 
 Crew::Crew(unsigned helpers, std::chrono::milliseconds spin) : m_spin(spin)
 {
+  try {
+    add(helpers);
+  } catch (...) {
+    // Not a thread the system refused (add() stops there) but, say, no
+    // memory: those started must end before the members they use.
+    signal(k_end);
+    m_threads.clear(); // joins
+    throw;
+  }
+}
+
+void
+Crew::add(unsigned more)
+{
+  if ((m_signal.load(std::memory_order_relaxed) & (k_work | k_end)) != 0) {
+    throw std::logic_error("Crew::add: after run()");
+  }
+  // The heap room reserve_heap makes stays with a thread's arena, which
+  // later threads reuse: the first threads of the process reserve it, as
+  // many as it may use processors, and later ones find it there.
+  static std::atomic<unsigned> k_reserved{0};
   const unsigned processors = usable_processors();
-  m_threads.reserve(helpers);
-  for (unsigned i = 1; i <= helpers; ++i) {
+  m_threads.reserve(m_threads.size() + more);
+  for (unsigned n = 0; n < more; ++n) {
+    const auto i = static_cast<unsigned>(m_threads.size()) + 1;
     // Spinning threads beyond the other processors this process may use
     // would take processor time from the one preparing the work.
     const bool spins = i < processors;
     try {
-      m_threads.emplace_back([this, i, spins] {
-        // Its own arena's room, as main() makes the main heap's.
-        reserve_heap(k_huge_page);
+      m_threads.emplace_back([this, i, spins, processors] {
+        if (k_reserved.fetch_add(1, std::memory_order_relaxed) < processors) {
+          // Its own arena's room, as main() makes the main heap's.
+          reserve_heap(k_huge_page);
+        }
         wait_for_work(i, spins);
       });
     } catch (const std::system_error&) {
-      break; // no more threads: fewer helpers (helpers() says how many)
+      return; // no more threads: fewer helpers (helpers() says how many)
     }
   }
 }
@@ -53,12 +78,16 @@ Crew::signal(unsigned bit)
 }
 
 void
-Crew::wait_for_work(unsigned index, bool spin)
+Crew::wait_for_work(unsigned index, const bool may_spin)
 {
   unsigned taken = 0; // of ahead()'s tasks (the first helper's)
+  bool spin = may_spin;
   auto until = std::chrono::steady_clock::now() + m_spin;
   while (true) {
     const unsigned s = m_signal.load(std::memory_order_acquire);
+    if ((s & k_end) != 0) {
+      return; // tasks not begun are dropped: their owner is going
+    }
     if (index == 1 && s / k_task > taken) {
       std::function<void()> task;
       {
@@ -71,11 +100,12 @@ Crew::wait_for_work(unsigned index, bool spin)
       } catch (...) { // NOLINT(bugprone-empty-catch): run() does it again
       }
       // The caller is still preparing the work, and will not be long.
+      spin = may_spin;
       until = std::chrono::steady_clock::now() + m_spin;
       continue;
     }
-    if ((s & (k_work | k_end)) != 0) {
-      if ((s & k_work) != 0 && index < m_jobs) {
+    if ((s & k_work) != 0) {
+      if (index < m_jobs) {
         (*m_task)(index);
       }
       return;
@@ -122,9 +152,19 @@ Crew::run(unsigned jobs, const std::function<void(unsigned)>& task)
   m_task = &task;
   m_jobs = jobs;
   signal(k_work);
-  task(0);
+  // The helpers use `task` and what it refers to: they are joined before
+  // an exception from job 0 leaves (the task must let them end).
+  std::exception_ptr failure;
+  try {
+    task(0);
+  } catch (...) {
+    failure = std::current_exception();
+  }
   for (Thread& t : m_threads) {
     t.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
   }
 }
 

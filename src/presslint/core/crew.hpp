@@ -26,12 +26,17 @@ public:
   // it start.
   explicit Crew(unsigned helpers,
                 std::chrono::milliseconds spin = std::chrono::milliseconds(20));
-  // Lets threads that were given no work end, and joins them all.
+  // Lets threads that were given no work end (tasks of ahead() not yet
+  // begun are dropped), and joins them all.
   ~Crew();
   Crew(const Crew&) = delete;
   Crew& operator=(const Crew&) = delete;
 
   [[nodiscard]] unsigned helpers() const { return static_cast<unsigned>(m_threads.size()); }
+
+  // Starts `more` helpers (or as many as the system lets it start). Before
+  // run() only.
+  void add(unsigned more);
 
   // A pause in a loop that waits for another thread (x86's PAUSE; nothing
   // elsewhere).
@@ -47,11 +52,14 @@ public:
 
   // Runs task(0) on the calling thread and task(1) .. task(jobs - 1) on the
   // first jobs - 1 helpers (jobs is at most helpers() + 1), and returns
-  // when all are done. Called at most once.
+  // when all are done. An exception from task(0) leaves once the helpers
+  // are done too; one from a helper's task ends the process, as from a
+  // std::thread (the task should catch it and hand it over). Called at
+  // most once.
   void run(unsigned jobs, const std::function<void(unsigned)>& task);
 
 private:
-  void wait_for_work(unsigned index, bool spin);
+  void wait_for_work(unsigned index, bool may_spin);
   void signal(unsigned bit);
 
   // What the helpers are told: two bits, and above them the number of

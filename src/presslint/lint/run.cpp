@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -168,7 +169,8 @@ struct Runner::Impl
   core::Errors reported_config_errors;
   std::set<std::string> reported;
   // Threads for the next run, started by prepare() (see run()), and
-  // whether they were given collect_ahead() and warm_up().
+  // whether they were given collect_ahead() and warm_up(). They use the
+  // members above and below: ~Impl() ends them first.
   std::unique_ptr<core::Crew> early_crew;
   bool warming = false;
 
@@ -264,6 +266,11 @@ struct Runner::Impl
     }
     catalog_for(set).region_matcher().compile_all();
   }
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { early_crew.reset(); }
 
   // Threads to start beside the calling one for `files` files.
   unsigned helpers_for(std::size_t files) const
@@ -429,11 +436,11 @@ bool
 Runner::prepare(core::Errors& errors)
 {
   const std::size_t before = errors.size();
-  // A run over several files or a folder starts its threads here: one of
-  // them makes what the run needs first (warm_up) once the rules are
-  // loaded. They start while the built-in rules load, unless rule packs
-  // load too: the pack loader's threads would then share the processors
-  // with them.
+  // A run over several files or a folder starts a helper thread here, for
+  // what the run needs first: the list of files, and (warm_up) its first
+  // rule set and patterns once the rules are loaded. It starts while the
+  // built-in rules load, unless rule packs load too: the pack loader's
+  // threads would then share the processors with it.
   std::size_t inputs = m_impl->options.paths.size();
   for (const std::string& p : m_impl->options.paths) {
     std::error_code ec;
@@ -444,7 +451,9 @@ Runner::prepare(core::Errors& errors)
   const auto start_crew = [&] {
     std::lock_guard<std::mutex> lock(m_impl->mutex);
     if (inputs > 1 && !m_impl->early_crew) {
-      m_impl->early_crew = std::make_unique<core::Crew>(m_impl->helpers_for(inputs));
+      // One helper, for the work ahead: a folder may hold three files, and
+      // run() adds the helpers its files need.
+      m_impl->early_crew = std::make_unique<core::Crew>(std::min(m_impl->helpers_for(inputs), 1U));
       if (m_impl->early_crew->helpers() > 0) {
         // The folders are walked meanwhile.
         m_impl->listing.state.store(Impl::Listing::asked, std::memory_order_relaxed);
@@ -607,6 +616,8 @@ Runner::Impl::run(const FileSink* sink)
     }
     if (!crew) {
       crew = std::make_unique<core::Crew>(helpers_for(linted));
+    } else if (crew->helpers() < helpers_for(linted)) {
+      crew->add(helpers_for(linted) - crew->helpers());
     }
   }
   const auto jobs = static_cast<unsigned>(
@@ -682,9 +693,14 @@ Runner::Impl::run(const FileSink* sink)
   }
   finish(0, 0, nullptr); // failures that come first
 
+  // An exception in a job (the sink's, say, or no memory) stops every job
+  // after its file, and leaves run() once all have stopped.
+  std::atomic<bool> stop{false};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
   std::atomic<std::size_t> next{0};
-  const std::function<void(unsigned)> work = [&](unsigned self) {
-    while (true) {
+  auto lint_files = [&](unsigned self) {
+    while (!stop.load(std::memory_order_relaxed)) {
       const std::size_t n = next.fetch_add(1);
       if (n >= to_lint.size()) {
         return;
@@ -730,11 +746,27 @@ Runner::Impl::run(const FileSink* sink)
       finish(self, k, std::move(done));
     }
   };
+  const std::function<void(unsigned)> work = [&](unsigned self) {
+    try {
+      lint_files(self);
+    } catch (...) {
+      {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) {
+          failure = std::current_exception();
+        }
+      }
+      stop.store(true, std::memory_order_relaxed);
+    }
+  };
   // The calling thread is one of the jobs.
   if (crew) {
     crew->run(jobs, work);
   } else {
     work(0);
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
   }
   finish(0, 0, nullptr);
   spent.clear(); // the other jobs' results: no thread allocates any more
