@@ -325,8 +325,12 @@ TEST_CASE("jobs: a folder with fewer files than -j asks starts no more helpers t
     presslint::core::Errors errors;
     REQUIRE(runner.prepare(errors));
     std::size_t most = 0;
-    runner.run([&](presslint::lint::FileResult&&) { most = std::max(most, threads_now()); });
-    CHECK(most == before + 2); // 3 files: the caller and two helpers
+    const presslint::lint::RunResult result =
+      runner.run([&](presslint::lint::FileResult&&) { most = std::max(most, threads_now()); });
+    CHECK(result.jobs == 3); // 3 files: the caller and two helpers
+    // Helpers that ran out of files may have ended before a file was
+    // passed on: at most two were seen.
+    CHECK(most <= before + 2);
   }
   {
     // Many files: the helper prepare() started, and four more for -j 6.
@@ -335,11 +339,12 @@ TEST_CASE("jobs: a folder with fewer files than -j asks starts no more helpers t
     REQUIRE(runner.prepare(errors));
     std::size_t most = 0;
     std::size_t files = 0;
-    runner.run([&](presslint::lint::FileResult&&) {
+    const presslint::lint::RunResult result = runner.run([&](presslint::lint::FileResult&&) {
       most = std::max(most, threads_now());
       ++files;
     });
     CHECK(files == 40);
-    CHECK(most == before + 5);
+    CHECK(result.jobs == 6);
+    CHECK(most <= before + 5);
   }
 }

@@ -622,6 +622,7 @@ Runner::Impl::run(const FileSink* sink)
   }
   const auto jobs = static_cast<unsigned>(
     crew ? std::min<std::size_t>(crew->helpers() + 1, linted) : 1);
+  result.jobs = jobs;
 
   // The reorder buffer: results that are done but wait for an earlier one,
   // by their place in `entries`. One thread at a time passes results on,

@@ -54,6 +54,7 @@ struct RunResult
   std::vector<FileResult> files; // in a stable order (sorted by path); empty with a sink
   std::size_t files_checked = 0;
   links::LiveSummary links; // what the live link checks did
+  unsigned jobs = 0;         // threads that linted, the calling one included
 };
 
 // Receives each file's result, in the order of RunResult::files.
