@@ -42,7 +42,7 @@ Crew::add(unsigned more)
   // The heap room reserve_heap makes stays with a thread's arena, which
   // later threads reuse: the first threads of the process reserve it, as
   // many as it may use processors, and later ones find it there.
-  static std::atomic<unsigned> k_reserved{0};
+  static std::atomic<unsigned> threads_started{0};
   const unsigned processors = usable_processors();
   m_threads.reserve(m_threads.size() + more);
   for (unsigned n = 0; n < more; ++n) {
@@ -52,7 +52,7 @@ Crew::add(unsigned more)
     const bool spins = i < processors;
     try {
       m_threads.emplace_back([this, i, spins, processors] {
-        if (k_reserved.fetch_add(1, std::memory_order_relaxed) < processors) {
+        if (threads_started.fetch_add(1, std::memory_order_relaxed) < processors) {
           // Its own arena's room, as main() makes the main heap's.
           reserve_heap(k_huge_page);
         }
